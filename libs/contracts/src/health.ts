@@ -1,0 +1,6 @@
+export interface HealthReply {
+  readonly service: string;
+  readonly ready: boolean;
+  /** Dependency name → whether it answered. */
+  readonly checks: Readonly<Record<string, boolean>>;
+}

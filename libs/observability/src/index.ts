@@ -1,0 +1,4 @@
+export * from './logger';
+export * from './redact';
+export * from './metrics';
+export * from './tracing';

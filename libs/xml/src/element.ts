@@ -1,0 +1,33 @@
+/** A typed XML tree: the one shape every document and message we emit is built as. */
+export type AttrValue = string | number | boolean | undefined | null;
+
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, AttrValue>>;
+  readonly children: readonly XmlNode[];
+}
+
+/** Text is a plain string child; it is escaped on output. */
+export type XmlNode = XmlElement | string;
+
+/** A child slot that may be left empty, so builders can write `cond && el(...)`. */
+export type XmlChild = XmlNode | undefined | null | false | readonly XmlChild[];
+
+/** Builds an element; `undefined`/`null` attributes and empty child slots are dropped. */
+export function el(name: string, attrs?: Record<string, AttrValue> | null, ...children: XmlChild[]): XmlElement {
+  return { name, attrs: attrs ?? {}, children: flatten(children) };
+}
+
+function flatten(children: readonly XmlChild[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) out.push(...flatten(child as readonly XmlChild[]));
+    else out.push(child as XmlNode);
+  }
+  return out;
+}
+
+export function isElement(node: XmlNode): node is XmlElement {
+  return typeof node !== 'string';
+}

@@ -1,0 +1,4 @@
+export * from './element';
+export * from './serialize';
+export * from './parse';
+export * from './query';
