@@ -22,6 +22,10 @@ export class BlobStore {
     return this.store.get(ref.key);
   }
 
+  async exists(ref: BlobRef): Promise<boolean> {
+    return this.store.exists(ref.key);
+  }
+
   /** Inline when small, by reference when large. */
   async wrap(text: string, ttlSeconds = this.defaultTtlSeconds): Promise<TextPayload> {
     if (Buffer.byteLength(text) <= INLINE_PAYLOAD_LIMIT) return { inline: text };

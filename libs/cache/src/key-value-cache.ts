@@ -1,6 +1,8 @@
 /** The cache every service sees: Redis when deployed, memory in the embedded default. Values are strings. */
 export interface KeyValueCache {
   get(key: string): Promise<string | null>;
+  /** True when the key holds a live value, without transferring it. */
+  exists(key: string): Promise<boolean>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Sets only if absent; true when this call set it (used for locks and single-flight). */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;

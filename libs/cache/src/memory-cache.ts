@@ -15,6 +15,10 @@ export class MemoryCache implements KeyValueCache {
     return this.live(key)?.value ?? null;
   }
 
+  async exists(key: string): Promise<boolean> {
+    return this.live(key) !== undefined;
+  }
+
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
   }

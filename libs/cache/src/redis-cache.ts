@@ -43,6 +43,10 @@ export class RedisCache implements KeyValueCache {
     return this.client.get(this.prefix + key);
   }
 
+  async exists(key: string): Promise<boolean> {
+    return (await this.client.exists(this.prefix + key)) > 0;
+  }
+
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     await this.client.set(this.prefix + key, value, { EX: Math.max(1, Math.ceil(ttlSeconds)) });
   }

@@ -5,7 +5,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { trace } from '@opentelemetry/api';
 import { Result, contractError, fail, ok, route } from '@gpb/contracts';
 import { Metrics, createLogger, initTracing, tracer } from '@gpb/observability';
-import { describeIntegration, testNatsUrl } from '../../../test/support/integration';
+import { describeIntegration, testNatsUrl } from '@gpb/testing';
 import { ContractClient } from './contract-client';
 import { ContractHandlerInterceptor } from './contract-handler.interceptor';
 import { InProcessBroker } from './in-process/in-process-broker';

@@ -5,3 +5,5 @@ export * from './nest-logger';
 export * from './ops.controller';
 export * from './service-main';
 export * from './health';
+export * from './service-definition';
+export * from './run-service';

@@ -1,1 +1,2 @@
 export * from './xsd';
+export * from './integration';

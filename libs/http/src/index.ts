@@ -1,0 +1,10 @@
+export * from './outcome';
+export * from './call-upstream';
+export * from './backoff';
+export * from './circuit-breaker';
+export * from './single-flight';
+export * from './rate-limiter';
+export * from './tls';
+export * from './errors';
+export * from './observer';
+export { sleep } from './sleep';

@@ -1,0 +1,1 @@
+export { ccdaService } from './ccda.service';

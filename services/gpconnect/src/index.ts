@@ -1,0 +1,3 @@
+export { gpconnectService } from './gpconnect.service';
+export { readGpConnectConfig } from './config';
+export type { GpConnectConfig } from './config';

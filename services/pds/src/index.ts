@@ -1,0 +1,3 @@
+export { pdsService } from './pds.service';
+export { readPdsConfig } from './config';
+export type { PdsConfig } from './config';

@@ -1,0 +1,121 @@
+import { ContractError, Requester, ok } from '@gpb/contracts';
+import {
+  AdhocQueryRequest,
+  DocumentEntry,
+  RegistryError,
+  RegistryResponseStatus,
+  XDS,
+  buildAdhocQueryResponse,
+  readAdhocQueryRequest,
+} from '@gpb/ihe';
+import { ServiceRuntime } from '@gpb/runtime';
+import { SoapIngressConfig } from '../config';
+import { DocumentRegistry } from '../documents/document-registry';
+import { gpSummaryEntry } from '../documents/gp-summary-entry';
+import { registryErrorFor } from '../errors/registry-errors';
+import { TransactionAnswer, TransactionContext, TransactionHandler } from '../exchange/transaction-handler';
+import { NHS_NUMBER_ROOT } from '../patients/nhs-number';
+import { PatientIdMap } from '../patients/patient-id-map';
+import { findRegisteredPatient } from '../patients/registered-patient';
+
+interface QueryOutcome {
+  readonly entries: readonly DocumentEntry[];
+  readonly errors: readonly RegistryError[];
+}
+
+/** ITI-38 Cross Gateway Query: the patient's GP summary, fetched from GP Connect and converted on the way. */
+export class DocumentQueryHandler implements TransactionHandler {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly config: SoapIngressConfig,
+    private readonly idMap: PatientIdMap,
+    private readonly documents: DocumentRegistry,
+  ) {}
+
+  async handle(context: TransactionContext): Promise<TransactionAnswer> {
+    const read = readAdhocQueryRequest(context.request.body);
+    if (!read.ok) {
+      return this.answer('LeafClass', { entries: [], errors: [{ errorCode: 'XDSRegistryError', codeContext: `The query could not be read: ${read.problem}` }] });
+    }
+    const query = read.value;
+    const outcome = await this.query(query, context.requester);
+    this.runtime.logger.info('document query answered', { storedQuery: query.storedQuery, entries: outcome.entries.length, errors: outcome.errors.map((e) => e.errorCode) });
+    return this.answer(query.returnType, outcome);
+  }
+
+  private answer(returnType: AdhocQueryRequest['returnType'], outcome: QueryOutcome): TransactionAnswer {
+    const status: RegistryResponseStatus =
+      outcome.errors.length === 0 ? 'Success' : outcome.entries.length > 0 ? 'PartialSuccess' : 'Failure';
+    return {
+      body: buildAdhocQueryResponse({
+        status,
+        returnType,
+        entries: outcome.entries,
+        errors: outcome.errors,
+        homeCommunityId: `urn:oid:${this.config.homeCommunityId}`,
+      }),
+    };
+  }
+
+  private async query(query: AdhocQueryRequest, requester: Requester | undefined): Promise<QueryOutcome> {
+    if (query.homeCommunityId && query.homeCommunityId.replace(/^urn:oid:/i, '') !== this.config.homeCommunityId) {
+      return failed({ errorCode: 'XDSUnknownCommunity', codeContext: `This gateway is community urn:oid:${this.config.homeCommunityId}, not ${query.homeCommunityId}.` });
+    }
+    switch (query.storedQuery) {
+      case 'FindDocuments':
+        return this.findDocuments(query, requester);
+      case 'GetDocuments':
+        return this.getDocuments(query);
+      case 'other':
+        return failed({ errorCode: 'XDSUnknownStoredQuery', codeContext: `The stored query ${query.queryId} is not supported; use FindDocuments or GetDocuments.` });
+    }
+  }
+
+  private async findDocuments(query: AdhocQueryRequest, requester: Requester | undefined): Promise<QueryOutcome> {
+    if (!query.patientId) {
+      return failed({ errorCode: 'XDSStoredQueryMissingParam', codeContext: 'FindDocuments needs $XDSDocumentEntryPatientId as id^^^&root&ISO.' });
+    }
+    const nhsNumber = query.patientId.root === NHS_NUMBER_ROOT ? query.patientId.id : await this.idMap.lookup({ root: query.patientId.root, extension: query.patientId.id });
+    if (!nhsNumber) {
+      return failed({ errorCode: 'XDSUnknownPatientId', codeContext: 'The patient id is neither an NHS number nor an id this gateway has matched through patient discovery.' });
+    }
+    if (!this.wantsApprovedStableEntries(query)) return { entries: [], errors: [] };
+
+    const patient = await findRegisteredPatient(this.runtime, nhsNumber);
+    if (!patient.ok) return this.failedWith(patient.error);
+    const cached = await this.documents.current(nhsNumber);
+    const document = cached ? ok(cached) : await this.documents.generate(nhsNumber, patient.value.odsCode, requester);
+    if (!document.ok) return this.failedWith(document.error);
+    return { entries: [gpSummaryEntry(document.value, this.config, patient.value.demographics)], errors: [] };
+  }
+
+  private async getDocuments(query: AdhocQueryRequest): Promise<QueryOutcome> {
+    const uniqueIds = query.slots['$XDSDocumentEntryUniqueId'] ?? [];
+    const entryUuids = query.slots['$XDSDocumentEntryEntryUUID'] ?? [];
+    if (uniqueIds.length === 0 && entryUuids.length === 0) {
+      return failed({ errorCode: 'XDSStoredQueryMissingParam', codeContext: 'GetDocuments needs $XDSDocumentEntryUniqueId or $XDSDocumentEntryEntryUUID.' });
+    }
+    const entries: DocumentEntry[] = [];
+    for (const uniqueId of uniqueIds) {
+      const document = await this.documents.find(uniqueId);
+      if (document) entries.push(gpSummaryEntry(document, this.config));
+    }
+    return { entries, errors: [] };
+  }
+
+  /** Our one entry is Approved and stable; a client filtering those out gets an empty, successful answer. */
+  private wantsApprovedStableEntries(query: AdhocQueryRequest): boolean {
+    const statuses = query.slots['$XDSDocumentEntryStatus'];
+    if (statuses && !statuses.includes(XDS.status.approved)) return false;
+    return !query.entryTypes || query.entryTypes.includes('stable');
+  }
+
+  private failedWith(error: ContractError): QueryOutcome {
+    this.runtime.logger.info('document query refused', { code: error.code });
+    return failed(registryErrorFor(error));
+  }
+}
+
+function failed(error: RegistryError): QueryOutcome {
+  return { entries: [], errors: [error] };
+}

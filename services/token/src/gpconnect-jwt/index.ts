@@ -1,0 +1,2 @@
+export { GpConnectJwtBuilder } from './gpconnect-jwt-builder';
+export type { GpConnectJwtOptions, GpConnectJwtDeps, RequestingDevice, RequestingOrganization, PractitionerIdentity } from './gpconnect-jwt-builder';
