@@ -1,2 +1,3 @@
 export * from './xsd';
 export * from './integration';
+export * from './soap-validation';

@@ -1,0 +1,188 @@
+/** The parts of FHIR STU3 JSON the converter reads. Every field is optional: real records omit anything. */
+export interface Coding {
+  readonly system?: string;
+  readonly code?: string;
+  readonly display?: string;
+}
+
+export interface CodeableConcept {
+  readonly coding?: readonly Coding[];
+  readonly text?: string;
+}
+
+export interface Reference {
+  readonly reference?: string;
+  readonly display?: string;
+  readonly identifier?: Identifier;
+}
+
+export interface Identifier {
+  readonly system?: string;
+  readonly value?: string;
+}
+
+export interface Period {
+  readonly start?: string;
+  readonly end?: string;
+}
+
+export interface Extension {
+  readonly url?: string;
+  readonly valueCode?: string;
+  readonly valueString?: string;
+  readonly valueDateTime?: string;
+  readonly valueBoolean?: boolean;
+  readonly valueReference?: Reference;
+  readonly valueCodeableConcept?: CodeableConcept;
+  readonly valuePeriod?: Period;
+  readonly extension?: readonly Extension[];
+}
+
+export interface HumanName {
+  readonly use?: string;
+  readonly text?: string;
+  readonly family?: string;
+  readonly given?: readonly string[];
+  readonly prefix?: readonly string[];
+}
+
+export interface Address {
+  readonly use?: string;
+  readonly line?: readonly string[];
+  readonly city?: string;
+  readonly district?: string;
+  readonly postalCode?: string;
+  readonly country?: string;
+}
+
+export interface ContactPoint {
+  readonly system?: string;
+  readonly value?: string;
+  readonly use?: string;
+}
+
+export interface Annotation {
+  readonly text?: string;
+}
+
+export interface Resource {
+  readonly resourceType: string;
+  readonly id?: string;
+  readonly extension?: readonly Extension[];
+  readonly identifier?: readonly Identifier[];
+}
+
+export interface Patient extends Resource {
+  readonly resourceType: 'Patient';
+  readonly name?: readonly HumanName[];
+  readonly gender?: string;
+  readonly birthDate?: string;
+  readonly address?: readonly Address[];
+  readonly telecom?: readonly ContactPoint[];
+  readonly managingOrganization?: Reference;
+  readonly generalPractitioner?: readonly Reference[];
+}
+
+export interface Organization extends Resource {
+  readonly resourceType: 'Organization';
+  readonly name?: string;
+  readonly address?: readonly Address[];
+  readonly telecom?: readonly ContactPoint[];
+}
+
+export interface Practitioner extends Resource {
+  readonly resourceType: 'Practitioner';
+  readonly name?: readonly HumanName[];
+}
+
+export interface ListResource extends Resource {
+  readonly resourceType: 'List';
+  readonly title?: string;
+  readonly code?: CodeableConcept;
+  readonly status?: string;
+  readonly note?: readonly Annotation[];
+  readonly emptyReason?: CodeableConcept;
+  readonly entry?: readonly { readonly item?: Reference; readonly flag?: CodeableConcept }[];
+}
+
+export interface AllergyIntolerance extends Resource {
+  readonly resourceType: 'AllergyIntolerance';
+  readonly clinicalStatus?: string;
+  readonly verificationStatus?: string;
+  readonly type?: string;
+  readonly category?: readonly string[];
+  readonly code?: CodeableConcept;
+  readonly onsetDateTime?: string;
+  readonly assertedDate?: string;
+  readonly lastOccurrence?: string;
+  readonly note?: readonly Annotation[];
+  readonly reaction?: readonly {
+    readonly manifestation?: readonly CodeableConcept[];
+    readonly severity?: string;
+    readonly description?: string;
+    readonly onset?: string;
+  }[];
+}
+
+export interface Dosage {
+  readonly text?: string;
+  readonly patientInstruction?: string;
+  readonly asNeededBoolean?: boolean;
+}
+
+export interface MedicationStatement extends Resource {
+  readonly resourceType: 'MedicationStatement';
+  readonly status?: string;
+  readonly medicationReference?: Reference;
+  readonly medicationCodeableConcept?: CodeableConcept;
+  readonly effectivePeriod?: Period;
+  readonly effectiveDateTime?: string;
+  readonly dateAsserted?: string;
+  readonly basedOn?: readonly Reference[];
+  readonly dosage?: readonly Dosage[];
+  readonly note?: readonly Annotation[];
+}
+
+export interface MedicationRequest extends Resource {
+  readonly resourceType: 'MedicationRequest';
+  readonly status?: string;
+  readonly intent?: string;
+  readonly medicationReference?: Reference;
+  readonly authoredOn?: string;
+  readonly dosageInstruction?: readonly Dosage[];
+  readonly basedOn?: readonly Reference[];
+  readonly dispenseRequest?: {
+    readonly validityPeriod?: Period;
+    readonly quantity?: { readonly value?: number; readonly unit?: string; readonly extension?: readonly Extension[] };
+  };
+}
+
+export interface Medication extends Resource {
+  readonly resourceType: 'Medication';
+  readonly code?: CodeableConcept;
+}
+
+export interface Condition extends Resource {
+  readonly resourceType: 'Condition';
+  readonly clinicalStatus?: string;
+  readonly code?: CodeableConcept;
+  readonly onsetDateTime?: string;
+  readonly abatementDateTime?: string;
+  readonly assertedDate?: string;
+  readonly note?: readonly Annotation[];
+}
+
+/** Real records break cardinality (e.g. a `note` that is a string): read repeating fields through this. */
+export function many<T>(value: readonly T[] | T | undefined): readonly T[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
+}
+
+/** The text of Annotations, tolerating a bare string where an Annotation array belongs. */
+export function annotationText(value: readonly Annotation[] | string | undefined): string {
+  return many<Annotation | string>(value as readonly (Annotation | string)[] | undefined)
+    .map((note) => (typeof note === 'string' ? note : note?.text ?? ''))
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,4 @@
+export { startNhsSandbox } from './start-sandbox';
+export type { NhsSandboxOptions, RunningSandbox } from './start-sandbox';
+export { FaultInjector } from './faults/fault-injector';
+export type { FaultSpec, Upstream } from './faults/fault-injector';

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/** The access tokens the sandbox's token endpoint issued; PDS accepts only live ones. */
+export class AccessTokens {
+  private readonly tokens = new Map<string, number>();
+
+  constructor(
+    private readonly lifetimeSeconds = 599,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  issue(): { token: string; expiresInSeconds: number } {
+    this.prune();
+    const token = randomBytes(24).toString('base64url');
+    this.tokens.set(token, this.now() + this.lifetimeSeconds * 1000);
+    return { token, expiresInSeconds: this.lifetimeSeconds };
+  }
+
+  isLive(token: string): boolean {
+    const expiresAt = this.tokens.get(token);
+    return expiresAt !== undefined && expiresAt > this.now();
+  }
+
+  /** Forgets every token, as if they had all expired (tests of the 401 → refresh path). */
+  revokeAll(): void {
+    this.tokens.clear();
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [token, expiresAt] of this.tokens) if (expiresAt <= now) this.tokens.delete(token);
+  }
+}
