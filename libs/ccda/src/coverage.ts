@@ -16,7 +16,7 @@ export function coverageReport(record: StructuredRecord, converted: readonly Rea
   const seen = new Set<Resource>();
   for (const list of record.lists) {
     for (const entry of list.entry ?? []) {
-      const resource = record.resolve(entry.item);
+      const resource = record.resolve(entry.item, list);
       if (!resource || resource.resourceType === 'List' || seen.has(resource)) continue;
       seen.add(resource);
       referenced[resource.resourceType] = (referenced[resource.resourceType] ?? 0) + 1;

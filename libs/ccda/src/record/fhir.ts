@@ -70,6 +70,7 @@ export interface Resource {
   readonly id?: string;
   readonly extension?: readonly Extension[];
   readonly identifier?: readonly Identifier[];
+  readonly contained?: readonly Resource[];
 }
 
 export interface Patient extends Resource {

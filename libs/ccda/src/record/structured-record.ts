@@ -1,4 +1,4 @@
-import { ListResource, Organization, Patient, Reference, Resource } from './fhir';
+import { ListResource, Organization, Patient, Reference, Resource, many } from './fhir';
 
 /** SNOMED CT codes of the GP Connect clinical-area Lists. */
 export const LIST_CODES = {
@@ -54,10 +54,14 @@ export class StructuredRecord {
     return { ok: true, record: new StructuredRecord(resources, patients[0] as Patient) };
   }
 
-  /** The resource a reference names inside the Bundle (`Type/id`, or a full URL ending so). */
-  resolve<T extends Resource = Resource>(reference: Reference | undefined): T | undefined {
+  /**
+   * The resource a reference names inside the Bundle (`Type/id`, or a full URL ending so), or —
+   * for `#id` — among the resources contained in `container` (ended allergies come that way).
+   */
+  resolve<T extends Resource = Resource>(reference: Reference | undefined, container?: Resource): T | undefined {
     const ref = reference?.reference;
     if (!ref) return undefined;
+    if (ref.startsWith('#')) return (many(container?.contained).find((resource) => resource.id === ref.slice(1)) as T | undefined) ?? undefined;
     const parts = ref.split('/');
     const key = parts.slice(-2).join('/');
     return this.byKey.get(key) as T | undefined;
@@ -74,7 +78,7 @@ export class StructuredRecord {
     const seen = new Set<Resource>();
     for (const list of lists) {
       for (const entry of list.entry ?? []) {
-        const resource = this.resolve(entry.item);
+        const resource = this.resolve(entry.item, list);
         if (resource && resource.resourceType === resourceType && !seen.has(resource)) {
           seen.add(resource);
           items.push(resource as T);

@@ -35,7 +35,7 @@ export function allergiesSection(record: StructuredRecord, documentId: string): 
         conceptText(allergy.code),
         reactions.join(', ') || '—',
         severity ? (SEVERITY[severity]?.display ?? severity) : '—',
-        isEnded || allergy.clinicalStatus === 'resolved' ? 'Ended' : 'Active',
+        isEnded || allergy.clinicalStatus === 'resolved' ? endedText(allergy) : 'Active',
         displayDate(allergy.onsetDateTime),
         displayDate(allergy.assertedDate),
       ],
@@ -71,7 +71,7 @@ function concernAct(allergy: AllergyIntolerance, ended: boolean, rowId: string, 
       'effectiveTime',
       null,
       hl7Ts(allergy.assertedDate) ? el('low', { value: hl7Ts(allergy.assertedDate) }) : el('low', { nullFlavor: 'UNK' }),
-      ended && (hl7Ts(allergy.lastOccurrence) ? el('high', { value: hl7Ts(allergy.lastOccurrence) }) : el('high', { nullFlavor: 'UNK' })),
+      ended && (hl7Ts(endOf(allergy).date) ? el('high', { value: hl7Ts(endOf(allergy).date) }) : el('high', { nullFlavor: 'UNK' })),
     ),
     el('entryRelationship', { typeCode: 'SUBJ' }, allergyObservation(allergy, rowId, documentId)),
   );
@@ -138,4 +138,18 @@ function severityObservation(severity: string): XmlElement {
       el('value', { 'xsi:type': 'CD', code: value.code, codeSystem: OID.snomed, codeSystemName: 'SNOMED CT', displayName: value.display }),
     ),
   );
+}
+
+/** GP Connect's AllergyIntoleranceEnd extension: when and why an allergy was ended. */
+function endOf(allergy: AllergyIntolerance): { date?: string; reason?: string } {
+  const end = allergy.extension?.find((extension) => extension.url?.endsWith('Extension-CareConnect-GPC-AllergyIntoleranceEnd-1'));
+  const part = (url: string) => end?.extension?.find((extension) => extension.url === url);
+  const date = part('endDate')?.valueDateTime ?? allergy.lastOccurrence;
+  const reason = part('reasonEnded')?.valueString;
+  return { ...(date ? { date } : {}), ...(reason ? { reason } : {}) };
+}
+
+function endedText(allergy: AllergyIntolerance): string {
+  const end = endOf(allergy);
+  return ['Ended', end.date && `on ${displayDate(end.date)}`, end.reason && `(${end.reason})`].filter(Boolean).join(' ');
 }
