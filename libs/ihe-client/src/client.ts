@@ -51,7 +51,7 @@ export class IheClient {
   }
 
   async discoverPatient(query: PatientDiscoveryQuery, transaction: 'iti55' | 'iti47' = 'iti55'): Promise<{ exchange: HttpExchange; match?: PatientMatch }> {
-    const exchange = await this.post(transaction, this.envelope(transaction, patientDiscoveryQuery(query, transaction)));
+    const exchange = await this.post(transaction, this.envelope(transaction, patientDiscoveryQuery(query)));
     return { exchange, match: exchange.soap.body ? readPatientMatch(exchange.soap.body) : undefined };
   }
 

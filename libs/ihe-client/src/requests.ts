@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { XmlChild, XmlElement, el } from '@gpb/xml';
+import { NS } from './namespaces';
 
 /** Request builders of an IHE initiating gateway, for the demo and for end-to-end tests. */
-const NS = {
-  env: 'http://www.w3.org/2003/05/soap-envelope',
-  wsa: 'http://www.w3.org/2005/08/addressing',
-  hl7: 'urn:hl7-org:v3',
-  query: 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0',
-  rim: 'urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0',
-  xdsb: 'urn:ihe:iti:xds-b:2007',
-} as const;
 
 export const NHS_NUMBER_ROOT = '2.16.840.1.113883.2.1.4.1';
 export const FIND_DOCUMENTS = 'urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d';
@@ -60,7 +53,8 @@ export interface PatientDiscoveryQuery {
 }
 
 /** PRPA_IN201305UV02: the ITI-55 / ITI-47 query. */
-export function patientDiscoveryQuery(query: PatientDiscoveryQuery, interaction: 'iti55' | 'iti47' = 'iti55'): XmlElement {
+// ITI-55 and ITI-47 send the same PRPA_IN201305UV02; only the wsa:Action differs.
+export function patientDiscoveryQuery(query: PatientDiscoveryQuery): XmlElement {
   const ids = [...(query.nhsNumber ? [{ root: NHS_NUMBER_ROOT, extension: query.nhsNumber }] : []), ...(query.otherIds ?? [])];
   const parameters: XmlChild[] = [
     query.gender && el('hl7:livingSubjectAdministrativeGender', null, el('hl7:value', { code: query.gender }), el('hl7:semanticsText', null, 'LivingSubject.administrativeGender')),

@@ -1,15 +1,6 @@
 import { ParsedElement, attribute, findChild, findChildren, findDescendants, findPath, parseXml, textContent } from '@gpb/xml';
+import { NS } from './namespaces';
 
-const NS = {
-  env: 'http://www.w3.org/2003/05/soap-envelope',
-  wsa: 'http://www.w3.org/2005/08/addressing',
-  hl7: 'urn:hl7-org:v3',
-  query: 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0',
-  rim: 'urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0',
-  rs: 'urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0',
-  xdsb: 'urn:ihe:iti:xds-b:2007',
-  xop: 'http://www.w3.org/2004/08/xop/include',
-} as const;
 
 export interface SoapResponse {
   readonly action?: string;

@@ -1,15 +1,5 @@
 import { ContractError, ErrorCode } from '@gpb/contracts';
-
-/** XDS error codes we answer with (ITI-18/38/39 registry error vocabulary). */
-export type XdsErrorCode =
-  | 'XDSUnknownPatientId'
-  | 'XDSRegistryError'
-  | 'XDSRegistryBusy'
-  | 'XDSRegistryNotAvailable'
-  | 'XDSUnknownCommunity'
-  | 'XDSUnknownRepositoryId'
-  | 'XDSDocumentUniqueIdError'
-  | 'XDSRepositoryError';
+import type { XdsErrorCode } from '@gpb/ihe';
 
 export interface RegistryErrorSpec {
   readonly errorCode: XdsErrorCode;
