@@ -5,6 +5,8 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const line = `${results.numPassedTests} passed, ${failed} failed` + (skipped > 0 ? `, ${skipped} skipped` : '');
     process.stdout.write(`\n${line}\n`);
+    // Jest prints its own summary after the reporters; CI reprints this line last from here.
+    if (process.env.GPB_TEST_SUMMARY_FILE) require('node:fs').writeFileSync(process.env.GPB_TEST_SUMMARY_FILE, `${line}\n`);
   }
 }
 module.exports = SummaryReporter;

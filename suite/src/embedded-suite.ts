@@ -15,6 +15,8 @@ import { overlay, sandboxEnvironment } from './sandbox-environment';
 export interface EmbeddedSuiteOptions {
   /** Environment to read settings from; defaults to process.env. PORT 0 picks a free port. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Where the services' JSON log lines go; stdout by default. */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export interface RunningEmbeddedSuite {
@@ -41,6 +43,7 @@ export async function startEmbeddedSuite(options: EmbeddedSuiteOptions = {}): Pr
     cache: new MemoryCache(),
     metrics: new Metrics(),
     logLevel,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   };
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {

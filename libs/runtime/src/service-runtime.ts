@@ -52,6 +52,8 @@ export interface EmbeddedPlatform {
   readonly cache: KeyValueCache;
   readonly metrics: Metrics;
   readonly logLevel: string;
+  /** Where every service's log lines go; stdout when absent. */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export function createEmbeddedRuntime(service: string, platform: EmbeddedPlatform): ServiceRuntime {
@@ -62,7 +64,7 @@ export function createEmbeddedRuntime(service: string, platform: EmbeddedPlatfor
     bus,
     cache: platform.cache,
     blobs: new BlobStore(platform.cache),
-    logger: createLogger({ service, level: platform.logLevel }),
+    logger: createLogger({ service, level: platform.logLevel, ...(platform.logStream ? { stream: platform.logStream } : {}) }),
     metrics: platform.metrics,
     close: async () => bus.close(),
   };
