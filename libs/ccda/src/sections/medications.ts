@@ -87,6 +87,8 @@ function medicationActivity(statement: MedicationStatement, medication: Codeable
     el('text', null, el('reference', { value: `#${rowId}` })),
     el('statusCode', { code: STATUS[statement.status ?? ''] ?? 'active' }),
     intervalTime(statement.effectivePeriod?.start ?? statement.effectiveDateTime, statement.effectivePeriod?.end, 'effectiveTime', true),
+    // GP systems send the dose as free text (in the narrative row this entry references), not as a quantity.
+    el('doseQuantity', { nullFlavor: 'UNK' }),
     el(
       'consumable',
       null,

@@ -4,7 +4,7 @@ import { contractError, fail, ok, type ContractError, type PatientLookup, type P
 import { callUpstream, SingleFlight, upstreamFailureError, type CircuitBreaker, type RateLimiter, type UpstreamObserver } from '@gpb/http';
 import { isRestricted, toDemographics } from './demographics';
 import { outcomeCodes, parsePdsResource, type FhirPatient, type PdsResource } from './fhir-patient';
-import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number';
+import { isValidNhsNumber, normaliseNhsNumber } from '@gpb/nhs-number';
 
 export interface PdsClientOptions {
   /** e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4 */
@@ -77,7 +77,7 @@ export class PdsClient {
   }
 
   async read(nhsNumber: string, options: LookupOptions = {}): Promise<Result<PatientLookup>> {
-    const normalised = normaliseNhsNumber(nhsNumber);
+    const normalised = normaliseNhsNumber(nhsNumber) ?? '';
     if (!isValidNhsNumber(normalised)) return fail(contractError('INVALID_NHS_NUMBER', 'the NHS number fails the format or Modulus 11 check'));
     const key = patientCacheKey(normalised);
     const cached = this.options.cacheTtlSeconds > 0 ? await getJson<PatientLookup>(this.deps.cache, key) : undefined;

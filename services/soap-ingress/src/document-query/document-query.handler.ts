@@ -14,7 +14,7 @@ import { DocumentRegistry } from '../documents/document-registry';
 import { gpSummaryEntry } from '../documents/gp-summary-entry';
 import { registryErrorFor } from '../errors/registry-errors';
 import { TransactionAnswer, TransactionContext, TransactionHandler } from '../exchange/transaction-handler';
-import { NHS_NUMBER_ROOT } from '../patients/nhs-number';
+import { NHS_NUMBER_OID } from '@gpb/nhs-number';
 import { PatientIdMap } from '../patients/patient-id-map';
 import { findRegisteredPatient } from '../patients/registered-patient';
 
@@ -75,7 +75,7 @@ export class DocumentQueryHandler implements TransactionHandler {
     if (!query.patientId) {
       return failed({ errorCode: 'XDSStoredQueryMissingParam', codeContext: 'FindDocuments needs $XDSDocumentEntryPatientId as id^^^&root&ISO.' });
     }
-    const nhsNumber = query.patientId.root === NHS_NUMBER_ROOT ? query.patientId.id : await this.idMap.lookup({ root: query.patientId.root, extension: query.patientId.id });
+    const nhsNumber = query.patientId.root === NHS_NUMBER_OID ? query.patientId.id : await this.idMap.lookup({ root: query.patientId.root, extension: query.patientId.id });
     if (!nhsNumber) {
       return failed({ errorCode: 'XDSUnknownPatientId', codeContext: 'The patient id is neither an NHS number nor an id this gateway has matched through patient discovery.' });
     }

@@ -10,7 +10,7 @@ import {
 import { ServiceRuntime } from '@gpb/runtime';
 import { SoapIngressConfig } from '../config';
 import { TransactionAnswer, TransactionContext, TransactionHandler } from '../exchange/transaction-handler';
-import { NHS_NUMBER_ROOT } from '../patients/nhs-number';
+import { NHS_NUMBER_OID } from '@gpb/nhs-number';
 import { PatientIdMap } from '../patients/patient-id-map';
 import { demographicsDisagree } from './demographics-agreement';
 
@@ -68,7 +68,7 @@ export class PatientDiscoveryHandler implements TransactionHandler {
     const { patient } = lookup.value;
     if (query.nhsNumber && demographicsDisagree(query, patient).length > 0) return { kind: 'no-match' };
 
-    const clientIds = query.livingSubjectIds.filter((id) => id.root !== NHS_NUMBER_ROOT);
+    const clientIds = query.livingSubjectIds.filter((id) => id.root !== NHS_NUMBER_OID);
     await this.idMap.remember(clientIds, patient.nhsNumber);
     return { kind: 'match', patient: matchedPatient(patient, clientIds) };
   }
