@@ -18,6 +18,25 @@ describe('buildCcd: every GP Connect fixture becomes a schema-valid CCD', () => 
   }, 60_000);
 });
 
+describe('buildCcd: coverage — every clinical resource a List references is an entry or a narrative row', () => {
+  it.each(fixtureFiles)('%s', (file) => {
+    const result = buildCcd(JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')), options);
+    if (!result.ok) throw new Error(result.problem);
+    const { referenced, entries, narrativeOnly, unaccounted } = result.coverage;
+    expect(unaccounted).toEqual({});
+    for (const [type, count] of Object.entries(referenced)) expect((entries[type] ?? 0) + (narrativeOnly[type] ?? 0)).toBe(count);
+  });
+
+  it('counts what the GP2GP record holds', () => {
+    const result = buildCcd(JSON.parse(readFileSync(join(FIXTURES, 'gp2gp-9690937286-large.json'), 'utf8')), options);
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.coverage.entries).toMatchObject({ AllergyIntolerance: 2, Encounter: 3, Immunization: 1, DiagnosticReport: 1, ReferralRequest: 2 });
+    expect(result.xml).toContain('2.16.840.1.113883.10.20.22.4.49');
+    expect(result.xml).toContain('2.16.840.1.113883.10.20.22.4.52');
+    expect(result.xml).toContain('2.16.840.1.113883.10.20.22.4.40');
+  });
+});
+
 describe('buildCcd: content', () => {
   const bundle = JSON.parse(readFileSync(join(FIXTURES, '9690937286.json'), 'utf8')) as unknown;
   const result = buildCcd(bundle, options);
@@ -30,7 +49,7 @@ describe('buildCcd: content', () => {
   });
 
   it('enters the allergy, every medication statement and every problem', () => {
-    expect(result.coverage.entries).toMatchObject({ AllergyIntolerance: 1, MedicationStatement: 5 });
+    expect(result.coverage.entries).toMatchObject({ AllergyIntolerance: 1, MedicationStatement: 9 });
     expect(result.coverage.entries['Condition']).toBeGreaterThan(0);
     expect(result.xml).toContain('89707004');
     expect(result.xml).toContain('9751511000001104');

@@ -1,5 +1,4 @@
-import { Resource } from './record/fhir';
-import { StructuredRecord } from './record/structured-record';
+import { ConversionContext } from './conversion-context';
 
 /** What became of the record's clinical content: every List-referenced resource is accounted for. */
 export interface CoverageReport {
@@ -7,27 +6,26 @@ export interface CoverageReport {
   readonly referenced: Readonly<Record<string, number>>;
   /** Of those, how many became coded entries, by type. */
   readonly entries: Readonly<Record<string, number>>;
-  /** How many the document does not carry yet, by type. */
-  readonly notConverted: Readonly<Record<string, number>>;
+  /** How many are in the document as narrative rows only, by type. */
+  readonly narrativeOnly: Readonly<Record<string, number>>;
+  /** How many are in neither: always empty unless a section builder has a bug. */
+  readonly unaccounted: Readonly<Record<string, number>>;
 }
 
-export function coverageReport(record: StructuredRecord, converted: readonly Readonly<Record<string, number>>[]): CoverageReport {
+export function coverageReport(context: ConversionContext): CoverageReport {
   const referenced: Record<string, number> = {};
-  const seen = new Set<Resource>();
-  for (const list of record.lists) {
-    for (const entry of list.entry ?? []) {
-      const resource = record.resolve(entry.item, list);
-      if (!resource || resource.resourceType === 'List' || seen.has(resource)) continue;
-      seen.add(resource);
-      referenced[resource.resourceType] = (referenced[resource.resourceType] ?? 0) + 1;
-    }
-  }
   const entries: Record<string, number> = {};
-  for (const counts of converted) for (const [type, n] of Object.entries(counts)) entries[type] = (entries[type] ?? 0) + n;
-  const notConverted: Record<string, number> = {};
-  for (const [type, n] of Object.entries(referenced)) {
-    const missing = n - (entries[type] ?? 0);
-    if (missing > 0) notConverted[type] = missing;
+  const narrativeOnly: Record<string, number> = {};
+  const unaccounted: Record<string, number> = {};
+  const add = (counts: Record<string, number>, type: string) => {
+    counts[type] = (counts[type] ?? 0) + 1;
+  };
+  for (const resource of context.listedResources()) {
+    add(referenced, resource.resourceType);
+    const how = context.disposition(resource);
+    if (how === 'entry') add(entries, resource.resourceType);
+    else if (how === 'narrative') add(narrativeOnly, resource.resourceType);
+    else add(unaccounted, resource.resourceType);
   }
-  return { referenced, entries, notConverted };
+  return { referenced, entries, narrativeOnly, unaccounted };
 }

@@ -37,3 +37,10 @@ export function intervalTime(low: string | undefined, high?: string | undefined,
     highTs && el('high', { value: highTs }),
   );
 }
+
+/** An organizer's `effectiveTime`: C-CDA wants both ends; a single time is a zero-length interval. */
+export function organizerTime(low: string | undefined, high?: string | undefined): XmlElement {
+  const lowTs = hl7Ts(low);
+  const highTs = hl7Ts(high) ?? lowTs;
+  return el('effectiveTime', null, lowTs ? el('low', { value: lowTs }) : el('low', { nullFlavor: 'UNK' }), highTs ? el('high', { value: highTs }) : el('high', { nullFlavor: 'UNK' }));
+}

@@ -129,6 +129,11 @@ export interface Dosage {
   readonly text?: string;
   readonly patientInstruction?: string;
   readonly asNeededBoolean?: boolean;
+  readonly asNeededCodeableConcept?: CodeableConcept;
+  readonly doseQuantity?: Quantity;
+  readonly route?: CodeableConcept;
+  readonly timing?: { readonly repeat?: { readonly frequency?: number; readonly period?: number; readonly periodUnit?: string } };
+  readonly additionalInstruction?: readonly CodeableConcept[];
 }
 
 export interface MedicationStatement extends Resource {
@@ -146,6 +151,7 @@ export interface MedicationStatement extends Resource {
 
 export interface MedicationRequest extends Resource {
   readonly resourceType: 'MedicationRequest';
+  readonly groupIdentifier?: Identifier;
   readonly status?: string;
   readonly intent?: string;
   readonly medicationReference?: Reference;
@@ -163,9 +169,110 @@ export interface Medication extends Resource {
   readonly code?: CodeableConcept;
 }
 
+export interface Quantity {
+  readonly value?: number;
+  readonly comparator?: string;
+  readonly unit?: string;
+  readonly system?: string;
+  readonly code?: string;
+}
+
+export interface Observation extends Resource {
+  readonly resourceType: 'Observation';
+  readonly status?: string;
+  readonly code?: CodeableConcept;
+  readonly effectiveDateTime?: string;
+  readonly effectivePeriod?: Period;
+  readonly issued?: string;
+  readonly valueQuantity?: Quantity;
+  readonly valueString?: string;
+  readonly valueCodeableConcept?: CodeableConcept;
+  readonly valueBoolean?: boolean;
+  readonly valueInteger?: number;
+  readonly valueDateTime?: string;
+  readonly valueRange?: { readonly low?: Quantity; readonly high?: Quantity };
+  readonly valueRatio?: { readonly numerator?: Quantity; readonly denominator?: Quantity };
+  readonly interpretation?: CodeableConcept;
+  readonly comment?: string;
+  readonly specimen?: Reference;
+  readonly referenceRange?: readonly { readonly low?: Quantity; readonly high?: Quantity; readonly text?: string }[];
+  readonly related?: readonly { readonly type?: string; readonly target?: Reference }[];
+  readonly component?: readonly { readonly code?: CodeableConcept; readonly valueQuantity?: Quantity; readonly valueString?: string; readonly valueCodeableConcept?: CodeableConcept }[];
+}
+
+export interface DiagnosticReport extends Resource {
+  readonly resourceType: 'DiagnosticReport';
+  readonly status?: string;
+  readonly code?: CodeableConcept;
+  readonly effectiveDateTime?: string;
+  readonly issued?: string;
+  readonly basedOn?: readonly Reference[];
+  readonly specimen?: readonly Reference[];
+  readonly result?: readonly Reference[];
+  readonly conclusion?: string;
+  readonly performer?: readonly { readonly actor?: Reference }[];
+}
+
+export interface Specimen extends Resource {
+  readonly resourceType: 'Specimen';
+  readonly type?: CodeableConcept;
+  readonly collection?: { readonly collectedDateTime?: string; readonly bodySite?: CodeableConcept };
+  readonly note?: readonly Annotation[];
+}
+
+export interface Immunization extends Resource {
+  readonly resourceType: 'Immunization';
+  readonly status?: string;
+  readonly notGiven?: boolean;
+  readonly vaccineCode?: CodeableConcept;
+  readonly date?: string;
+  readonly lotNumber?: string;
+  readonly site?: CodeableConcept;
+  readonly route?: CodeableConcept;
+  readonly doseQuantity?: Quantity;
+  readonly note?: readonly Annotation[];
+  readonly explanation?: { readonly reasonNotGiven?: readonly CodeableConcept[]; readonly reason?: readonly CodeableConcept[] };
+  readonly vaccinationProtocol?: readonly { readonly doseSequence?: number; readonly description?: string }[];
+}
+
+export interface Encounter extends Resource {
+  readonly resourceType: 'Encounter';
+  readonly status?: string;
+  readonly type?: readonly CodeableConcept[];
+  readonly period?: Period;
+  readonly participant?: readonly { readonly individual?: Reference }[];
+  readonly location?: readonly { readonly location?: Reference }[];
+  readonly serviceProvider?: Reference;
+}
+
+export interface ReferralRequest extends Resource {
+  readonly resourceType: 'ReferralRequest';
+  readonly status?: string;
+  readonly priority?: string;
+  readonly authoredOn?: string;
+  readonly reasonCode?: readonly CodeableConcept[];
+  readonly serviceRequested?: readonly CodeableConcept[];
+  readonly specialty?: CodeableConcept;
+  readonly description?: string;
+  readonly recipient?: readonly Reference[];
+  readonly note?: readonly Annotation[];
+}
+
+export interface ProcedureRequest extends Resource {
+  readonly resourceType: 'ProcedureRequest';
+  readonly status?: string;
+  readonly code?: CodeableConcept;
+  readonly occurrenceDateTime?: string;
+  readonly occurrencePeriod?: Period;
+  readonly authoredOn?: string;
+  readonly reasonCode?: readonly CodeableConcept[];
+  readonly note?: readonly Annotation[];
+}
+
 export interface Condition extends Resource {
   readonly resourceType: 'Condition';
   readonly clinicalStatus?: string;
+  readonly abatementBoolean?: boolean;
   readonly code?: CodeableConcept;
   readonly onsetDateTime?: string;
   readonly abatementDateTime?: string;

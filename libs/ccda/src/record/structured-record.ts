@@ -11,7 +11,10 @@ export const LIST_CODES = {
   uncategorised: '826501000000100',
   consultations: '1149501000000101',
   referrals: '792931000000107',
-  diary: '1102201000000105',
+  diary: '714311000000108',
+  consultation: '325851000000107',
+  topic: '25851000000105',
+  category: '24781000000107',
 } as const;
 
 export type ClinicalArea = keyof typeof LIST_CODES;

@@ -5,8 +5,8 @@ import { NarrativeIds, entryId, templateId } from '../cda/ids';
 import { NarrativeRow, listNotices } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
 import { AllergyIntolerance } from '../record/fhir';
-import { StructuredRecord } from '../record/structured-record';
-import { BuiltSection, buildSection, count } from './section';
+import { ConversionContext } from '../conversion-context';
+import { buildSection } from './section';
 
 const SEVERITY: Readonly<Record<string, { code: string; display: string }>> = {
   mild: { code: '255604002', display: 'Mild' },
@@ -15,16 +15,19 @@ const SEVERITY: Readonly<Record<string, { code: string; display: string }>> = {
 };
 
 /** Allergies and Intolerances (entries required), active and ended, each an Allergy Concern Act. */
-export function allergiesSection(record: StructuredRecord, documentId: string): BuiltSection {
+export function allergiesSection(context: ConversionContext): XmlElement {
+  const { record, documentId } = context;
   const active = record.listsFor('allergies');
   const ended = record.listsFor('endedAllergies');
   const ids = new NarrativeIds('allergy');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  const items = [
-    ...record.itemsOf<AllergyIntolerance>(active, 'AllergyIntolerance').map((allergy) => ({ allergy, ended: false })),
-    ...record.itemsOf<AllergyIntolerance>(ended, 'AllergyIntolerance').map((allergy) => ({ allergy, ended: true })),
-  ];
+  const endedItems = new Set(record.itemsOf<AllergyIntolerance>(ended, 'AllergyIntolerance'));
+  // Allergies other Lists name (a resolved list under another code, a consultation) belong here too.
+  const items = context
+    .listedResources()
+    .filter((resource): resource is AllergyIntolerance => resource.resourceType === 'AllergyIntolerance')
+    .map((allergy) => ({ allergy, ended: endedItems.has(allergy) }));
   for (const { allergy, ended: isEnded } of items) {
     const id = ids.next();
     const reactions = (allergy.reaction ?? []).flatMap((reaction) => (reaction.manifestation ?? []).map(conceptText));
@@ -41,8 +44,9 @@ export function allergiesSection(record: StructuredRecord, documentId: string): 
       ],
     });
     entries.push(concernAct(allergy, isEnded || allergy.clinicalStatus === 'resolved', id, documentId));
+    context.carried(allergy, 'entry');
   }
-  const section = buildSection(
+  return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.6.1',
       templateExtension: '2015-08-01',
@@ -55,7 +59,6 @@ export function allergiesSection(record: StructuredRecord, documentId: string): 
     listNotices([...active, ...ended], 'allergy'),
     entries,
   );
-  return { section, converted: count(items.map((item) => item.allergy)) };
 }
 
 function concernAct(allergy: AllergyIntolerance, ended: boolean, rowId: string, documentId: string): XmlElement {

@@ -1,15 +1,16 @@
 import { XmlElement, el } from '@gpb/xml';
-import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { OID } from '../cda/code-systems';
+import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
 import { NarrativeRow, listNotices } from '../cda/narrative';
+import { physicalQuantity } from '../cda/quantity';
 import { displayDate, intervalTime } from '../cda/time';
-import { CodeableConcept, Medication, MedicationRequest, MedicationStatement } from '../record/fhir';
-import { StructuredRecord } from '../record/structured-record';
-import { BuiltSection, buildSection, count } from './section';
+import { ConversionContext } from '../conversion-context';
+import { CodeableConcept, Dosage, Medication, MedicationRequest, MedicationStatement } from '../record/fhir';
+import { buildSection } from './section';
 
 /** FHIR MedicationStatement.status → CDA ActStatus. */
-const STATUS: Readonly<Record<string, string>> = {
+const STATEMENT_STATUS: Readonly<Record<string, string>> = {
   active: 'active',
   completed: 'completed',
   'entered-in-error': 'nullified',
@@ -18,51 +19,137 @@ const STATUS: Readonly<Record<string, string>> = {
   'on-hold': 'suspended',
 };
 
-/** Medications (entries required): one Medication Activity per MedicationStatement. */
-export function medicationsSection(record: StructuredRecord, documentId: string): BuiltSection {
+/** FHIR MedicationRequest.status → CDA ActStatus. */
+const REQUEST_STATUS: Readonly<Record<string, string>> = {
+  active: 'active',
+  completed: 'completed',
+  stopped: 'aborted',
+  cancelled: 'cancelled',
+  'on-hold': 'suspended',
+  'entered-in-error': 'nullified',
+  draft: 'new',
+};
+
+/** UCUM units of a FHIR timing periodUnit. */
+const PERIOD_UNITS: Readonly<Record<string, string>> = { s: 's', min: 'min', h: 'h', d: 'd', wk: 'wk', mo: 'mo', a: 'a' };
+
+/**
+ * Medications (entries required): one Medication Activity per MedicationStatement any List names,
+ * with its authorisation and every issue (MedicationRequests) as Medication Supply Orders.
+ */
+export function medicationsSection(context: ConversionContext): XmlElement {
+  const { record } = context;
   const lists = record.listsFor('medications');
-  const statements = record.itemsOf<MedicationStatement>(lists, 'MedicationStatement');
+  const listed = context.listedResources();
+  const statements = listed.filter((resource): resource is MedicationStatement => resource.resourceType === 'MedicationStatement');
+  const requests = record.resources.filter((resource): resource is MedicationRequest => resource.resourceType === 'MedicationRequest');
+  const planOf = (request: MedicationRequest): MedicationRequest | undefined =>
+    request.intent === 'plan' ? request : (request.basedOn ?? []).map((reference) => record.resolve<MedicationRequest>(reference)).find((item) => item?.resourceType === 'MedicationRequest');
+  const issuesOf = (plans: readonly MedicationRequest[]) => requests.filter((request) => request.intent === 'order' && plans.includes(planOf(request) as MedicationRequest));
+
+  const courses: MedicationCourse[] = statements.map((statement) => {
+    const plans = (statement.basedOn ?? []).map((reference) => record.resolve<MedicationRequest>(reference)).filter((request): request is MedicationRequest => request?.resourceType === 'MedicationRequest');
+    return {
+      source: statement,
+      status: STATEMENT_STATUS[statement.status ?? ''] ?? 'active',
+      statusText: statement.status ?? '—',
+      medication: record.resolve<Medication>(statement.medicationReference)?.code ?? statement.medicationCodeableConcept,
+      dosage: statement.dosage ?? [],
+      start: statement.effectivePeriod?.start ?? statement.effectiveDateTime,
+      end: statement.effectivePeriod?.end,
+      plans,
+      issues: issuesOf(plans),
+      lastIssue: statement.extension?.find((extension) => extension.url?.endsWith('MedicationStatementLastIssueDate-1'))?.valueDateTime,
+    };
+  });
+  // Prescriptions a List names (e.g. in a consultation) whose course has no MedicationStatement: a course of their own.
+  const covered = new Set<MedicationRequest>(courses.flatMap((course) => [...course.plans, ...course.issues]));
+  const orphanPlans = new Set<MedicationRequest>();
+  for (const request of listed) {
+    if (request.resourceType !== 'MedicationRequest' || covered.has(request as MedicationRequest)) continue;
+    orphanPlans.add(planOf(request as MedicationRequest) ?? (request as MedicationRequest));
+  }
+  for (const plan of orphanPlans) {
+    const issues = issuesOf([plan]).filter((issue) => !covered.has(issue));
+    const dated = [plan, ...issues].map((request) => request.authoredOn).filter((date): date is string => Boolean(date)).sort();
+    courses.push({
+      source: plan,
+      status: REQUEST_STATUS[plan.status ?? ''] ?? 'completed',
+      statusText: plan.status ?? '—',
+      medication: record.resolve<Medication>(plan.medicationReference)?.code,
+      dosage: plan.dosageInstruction ?? [],
+      start: plan.dispenseRequest?.validityPeriod?.start ?? dated[0],
+      end: plan.dispenseRequest?.validityPeriod?.end,
+      plans: plan.intent === 'plan' ? [plan] : [],
+      issues: plan.intent === 'plan' ? issues : [plan, ...issues.filter((issue) => issue !== plan)],
+    });
+  }
+
   const ids = new NarrativeIds('medication');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const statement of statements) {
+  for (const course of courses) {
     const id = ids.next();
-    const medication = medicationConcept(record, statement);
-    const plan = statement.basedOn?.map((reference) => record.resolve<MedicationRequest>(reference)).find((request) => request?.resourceType === 'MedicationRequest');
-    const dosage = statement.dosage?.map((item) => [item.text, item.patientInstruction].filter(Boolean).join('. ')).filter(Boolean).join('; ');
-    const end = statement.effectivePeriod?.end;
+    const plan = course.plans[0];
     rows.push({
       id,
       cells: [
-        conceptText(medication),
-        dosage || '—',
+        conceptText(course.medication),
+        dosageText(course.dosage) || '—',
         quantityText(plan) ?? '—',
-        statement.status ?? '—',
-        displayDate(statement.effectivePeriod?.start ?? statement.effectiveDateTime),
-        displayDate(end),
-        prescriptionType(plan) ?? '—',
+        course.statusText,
+        displayDate(course.start),
+        displayDate(course.end),
+        [prescriptionType(plan), repeatsText(plan)].filter(Boolean).join(', ') || '—',
+        course.issues.length > 0
+          ? `${course.issues.length} issue${course.issues.length === 1 ? '' : 's'}${course.lastIssue ? `, last ${displayDate(course.lastIssue)}` : ''}`
+          : course.lastIssue
+            ? `last ${displayDate(course.lastIssue)}`
+            : '—',
       ],
     });
-    entries.push(medicationActivity(statement, medication, id, documentId));
+    entries.push(medicationActivity(context, course, id));
+    for (const resource of [course.source, ...course.plans, ...course.issues]) context.carried(resource, 'entry');
   }
-  const section = buildSection(
+  return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.1.1',
       templateExtension: '2014-06-09',
       loinc: '10160-0',
       loincName: 'History of Medication use Narrative',
       title: 'Medications',
-      headers: ['Medication', 'Dosage', 'Quantity', 'Status', 'Start', 'End', 'Type'],
+      headers: ['Medication', 'Dosage', 'Quantity', 'Status', 'Start', 'End', 'Prescription', 'Issues'],
     },
     rows,
     listNotices(lists, 'medication'),
     entries,
   );
-  return { section, converted: count(statements) };
 }
 
-function medicationConcept(record: StructuredRecord, statement: MedicationStatement): CodeableConcept | undefined {
-  return record.resolve<Medication>(statement.medicationReference)?.code ?? statement.medicationCodeableConcept;
+/** One course of a medicine: a MedicationStatement (or, without one, its authorisation) and its prescriptions. */
+interface MedicationCourse {
+  readonly source: MedicationStatement | MedicationRequest;
+  /** CDA ActStatus */
+  readonly status: string;
+  readonly statusText: string;
+  readonly medication: CodeableConcept | undefined;
+  readonly dosage: readonly Dosage[];
+  readonly start?: string;
+  readonly end?: string;
+  readonly plans: readonly MedicationRequest[];
+  readonly issues: readonly MedicationRequest[];
+  readonly lastIssue?: string;
+}
+
+function dosageText(dosages: readonly Dosage[] | undefined): string {
+  return (dosages ?? [])
+    .map((dosage) =>
+      [dosage.text, dosage.asNeededBoolean ? 'as required' : undefined, dosage.patientInstruction, ...(dosage.additionalInstruction ?? []).map(conceptText)]
+        .filter(Boolean)
+        .join('. '),
+    )
+    .filter(Boolean)
+    .join('; ');
 }
 
 function quantityText(request: MedicationRequest | undefined): string | undefined {
@@ -76,19 +163,40 @@ function prescriptionType(request: MedicationRequest | undefined): string | unde
   return request?.extension?.find((extension) => extension.url?.includes('PrescriptionType'))?.valueCodeableConcept?.coding?.[0]?.display;
 }
 
-function medicationActivity(statement: MedicationStatement, medication: CodeableConcept | undefined, rowId: string, documentId: string): XmlElement {
-  const instructions = statement.dosage?.map((dosage) => dosage.patientInstruction).filter((text): text is string => Boolean(text?.trim())) ?? [];
+function repeatInformation(request: MedicationRequest | undefined, name: string): number | undefined {
+  const repeat = request?.extension?.find((extension) => extension.url?.includes('MedicationRepeatInformation'));
+  const value = (repeat?.extension?.find((extension) => extension.url === name) as { valuePositiveInt?: number } | undefined)?.valuePositiveInt;
+  return typeof value === 'number' ? value : undefined;
+}
+
+function repeatsText(request: MedicationRequest | undefined): string | undefined {
+  const allowed = repeatInformation(request, 'numberOfRepeatPrescriptionsAllowed');
+  const issued = repeatInformation(request, 'numberOfRepeatPrescriptionsIssued');
+  return allowed !== undefined ? `${issued ?? 0} of ${allowed} repeats issued` : undefined;
+}
+
+function medicationActivity(context: ConversionContext, course: MedicationCourse, rowId: string): XmlElement {
+  const { medication } = course;
+  const requests = [...course.plans, ...course.issues];
+  const dosage = course.dosage[0];
+  const period = dosage?.timing?.repeat;
+  const periodUnit = period?.periodUnit ? PERIOD_UNITS[period.periodUnit] : undefined;
+  const instructions = course.dosage.map((item) => item.patientInstruction?.trim()).filter((text): text is string => Boolean(text));
   return el(
     'substanceAdministration',
     { classCode: 'SBADM', moodCode: 'EVN' },
     templateId('2.16.840.1.113883.10.20.22.4.16'),
     templateId('2.16.840.1.113883.10.20.22.4.16', '2014-06-09'),
-    entryId(statement, documentId),
+    entryId(course.source, context.documentId),
     el('text', null, el('reference', { value: `#${rowId}` })),
-    el('statusCode', { code: STATUS[statement.status ?? ''] ?? 'active' }),
-    intervalTime(statement.effectivePeriod?.start ?? statement.effectiveDateTime, statement.effectivePeriod?.end, 'effectiveTime', true),
-    // GP systems send the dose as free text (in the narrative row this entry references), not as a quantity.
-    el('doseQuantity', { nullFlavor: 'UNK' }),
+    el('statusCode', { code: course.status }),
+    intervalTime(course.start, course.end, 'effectiveTime', true),
+    period?.period && periodUnit
+      ? el('effectiveTime', { 'xsi:type': 'PIVL_TS', institutionSpecified: 'true', operator: 'A' }, el('period', { value: String(period.period / (period.frequency ?? 1)), unit: periodUnit }))
+      : undefined,
+    dosage?.route && codedElement('routeCode', dosage.route),
+    // Most GP systems send the dose only as text (in the referenced narrative row).
+    dosage?.doseQuantity?.value !== undefined ? physicalQuantity('doseQuantity', dosage.doseQuantity, false) : el('doseQuantity', { nullFlavor: 'UNK' }),
     el(
       'consumable',
       null,
@@ -100,6 +208,7 @@ function medicationActivity(statement: MedicationStatement, medication: Codeable
         el('manufacturedMaterial', null, codedElement('code', medication, `${rowId}-name`)),
       ),
     ),
+    requests.map((request) => el('entryRelationship', { typeCode: 'REFR' }, supplyOrder(context, request, medication))),
     instructions.map((instruction) =>
       el(
         'entryRelationship',
@@ -113,6 +222,48 @@ function medicationActivity(statement: MedicationStatement, medication: Codeable
           el('text', null, instruction),
           el('statusCode', { code: 'completed' }),
         ),
+      ),
+    ),
+    dosage?.asNeededBoolean === true &&
+      el(
+        'precondition',
+        { typeCode: 'PRCN' },
+        el(
+          'criterion',
+          null,
+          templateId('2.16.840.1.113883.10.20.22.4.25', '2014-06-09'),
+          fixedCode('code', 'ASSERTION', OID.actClass),
+          dosage.asNeededCodeableConcept ? codedElement('value', dosage.asNeededCodeableConcept, undefined, { 'xsi:type': 'CD' }) : el('value', { 'xsi:type': 'CD', nullFlavor: 'NI' }, el('originalText', null, 'as required')),
+        ),
+      ),
+  );
+}
+
+/** An authorisation (intent plan) or an issue (intent order) as a Medication Supply Order. */
+function supplyOrder(context: ConversionContext, request: MedicationRequest, medication: CodeableConcept | undefined): XmlElement {
+  const validity = request.dispenseRequest?.validityPeriod;
+  const repeats = repeatInformation(request, 'numberOfRepeatPrescriptionsAllowed');
+  const quantity = request.dispenseRequest?.quantity;
+  return el(
+    'supply',
+    { classCode: 'SPLY', moodCode: 'INT' },
+    templateId('2.16.840.1.113883.10.20.22.4.17'),
+    templateId('2.16.840.1.113883.10.20.22.4.17', '2014-06-09'),
+    entryId(request, context.documentId),
+    el('text', null, request.intent === 'plan' ? 'Authorisation' : 'Issue'),
+    el('statusCode', { code: REQUEST_STATUS[request.status ?? ''] ?? 'completed' }),
+    intervalTime(validity?.start ?? request.authoredOn, validity?.end, 'effectiveTime', true),
+    repeats !== undefined && request.intent === 'plan' ? el('repeatNumber', { value: String(repeats + 1) }) : undefined,
+    quantity?.value !== undefined ? el('quantity', { value: String(quantity.value) }) : undefined,
+    el(
+      'product',
+      null,
+      el(
+        'manufacturedProduct',
+        { classCode: 'MANU' },
+        templateId('2.16.840.1.113883.10.20.22.4.23'),
+        templateId('2.16.840.1.113883.10.20.22.4.23', '2014-06-09'),
+        el('manufacturedMaterial', null, codedElement('code', medication)),
       ),
     ),
   );

@@ -5,15 +5,17 @@ import { NarrativeIds, entryId, templateId } from '../cda/ids';
 import { NarrativeRow, listNotices } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
 import { Condition, annotationText } from '../record/fhir';
-import { StructuredRecord } from '../record/structured-record';
-import { BuiltSection, buildSection, count } from './section';
+import { ConversionContext } from '../conversion-context';
+import { buildSection } from './section';
 
 const SIGNIFICANCE_URL = 'Extension-CareConnect-ProblemSignificance-1';
 
 /** Problems (entries required): one Problem Concern Act per Condition. */
-export function problemsSection(record: StructuredRecord, documentId: string): BuiltSection {
+export function problemsSection(context: ConversionContext): XmlElement {
+  const { record, documentId } = context;
   const lists = record.listsFor('problems');
-  const conditions = record.itemsOf<Condition>(lists, 'Condition');
+  // The problems List, then problems other Lists link to (e.g. "linked problems not relating to the primary query").
+  const conditions = context.listedResources().filter((resource): resource is Condition => resource.resourceType === 'Condition');
   const ids = new NarrativeIds('problem');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
@@ -33,8 +35,9 @@ export function problemsSection(record: StructuredRecord, documentId: string): B
       ],
     });
     entries.push(concernAct(condition, resolved, id, documentId));
+    context.carried(condition, 'entry');
   }
-  const section = buildSection(
+  return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.5.1',
       templateExtension: '2015-08-01',
@@ -47,7 +50,6 @@ export function problemsSection(record: StructuredRecord, documentId: string): B
     listNotices(lists, 'problem'),
     entries,
   );
-  return { section, converted: count(conditions) };
 }
 
 function concernAct(condition: Condition, resolved: boolean, rowId: string, documentId: string): XmlElement {

@@ -1,0 +1,48 @@
+import { ListResource, Resource } from './record/fhir';
+import { StructuredRecord } from './record/structured-record';
+
+export type Disposition = 'entry' | 'narrative';
+
+/**
+ * What every section builder shares: the record, the document id for entry ids, and the ledger of
+ * which source resources have been carried into the document and how — so that nothing a List
+ * references is dropped silently and nothing is entered twice.
+ */
+export class ConversionContext {
+  private readonly ledger = new Map<Resource, Disposition>();
+
+  constructor(
+    readonly record: StructuredRecord,
+    readonly documentId: string,
+  ) {}
+
+  /** Records that `resource` is in the document; an entry outranks a narrative row. */
+  carried(resource: Resource, how: Disposition): void {
+    if (this.ledger.get(resource) !== 'entry') this.ledger.set(resource, how);
+  }
+
+  isCarried(resource: Resource): boolean {
+    return this.ledger.has(resource);
+  }
+
+  disposition(resource: Resource): Disposition | undefined {
+    return this.ledger.get(resource);
+  }
+
+  /** Every clinical resource the Lists reference, following nested Lists (consultation → topic → category). */
+  listedResources(lists: readonly ListResource[] = this.record.lists): Resource[] {
+    const found: Resource[] = [];
+    const seen = new Set<Resource>();
+    const visit = (list: ListResource) => {
+      for (const entry of list.entry ?? []) {
+        const resource = this.record.resolve(entry.item, list);
+        if (!resource || seen.has(resource)) continue;
+        seen.add(resource);
+        if (resource.resourceType === 'List') visit(resource as ListResource);
+        else found.push(resource);
+      }
+    };
+    for (const list of lists) visit(list);
+    return found;
+  }
+}

@@ -1,0 +1,37 @@
+import { XmlElement } from '@gpb/xml';
+import { conceptText } from '../cda/coded';
+import { NarrativeIds } from '../cda/ids';
+import { NarrativeRow } from '../cda/narrative';
+import { displayDate } from '../cda/time';
+import { ConversionContext } from '../conversion-context';
+import { CodeableConcept, Resource } from '../record/fhir';
+import { buildSection } from './section';
+
+/**
+ * Whatever the Lists reference that no other section carried, as readable rows, so nothing in the
+ * GP record is dropped silently. Empty (and so absent) when every item found a home.
+ */
+export function otherItemsSection(context: ConversionContext): XmlElement | undefined {
+  const leftovers = context.listedResources().filter((resource) => !context.isCarried(resource));
+  if (leftovers.length === 0) return undefined;
+  const ids = new NarrativeIds('other');
+  const rows: NarrativeRow[] = leftovers.map((resource) => {
+    context.carried(resource, 'narrative');
+    const item = resource as Resource & { code?: CodeableConcept; type?: CodeableConcept; description?: string; effectiveDateTime?: string; date?: string; created?: string };
+    return {
+      id: ids.next(),
+      cells: [resource.resourceType, item.code ? conceptText(item.code) : item.type ? conceptText(item.type) : item.description ?? '—', displayDate(item.effectiveDateTime ?? item.date ?? item.created)],
+    };
+  });
+  return buildSection(
+    {
+      loinc: '48767-8',
+      loincName: 'Annotation comment',
+      title: 'Other items in the GP record',
+      headers: ['Kind', 'Item', 'Date'],
+    },
+    rows,
+    ['These items are in the GP record but have no coded place in this document.'],
+    [],
+  );
+}
