@@ -37,6 +37,21 @@ describe('buildCcd: coverage — every clinical resource a List references is an
   });
 });
 
+describe('buildCcd: investigations', () => {
+  const result = buildCcd(JSON.parse(readFileSync(join(FIXTURES, 'pathologyexample.json'), 'utf8')), options);
+  if (!result.ok) throw new Error(result.problem);
+
+  it('enters each test of the full blood count with its value, UCUM unit and time, the specimen on the organizer', () => {
+    expect(result.xml).toContain('<value xsi:type="PQ" value="5.7" unit="10*9/L"/>');
+    expect(result.xml).toMatch(/<organizer classCode="BATTERY"[\s\S]*?<specimen>[\s\S]*?<\/organizer>/);
+    expect(result.xml).not.toMatch(/templateId root="2.16.840.1.113883.10.20.22.4.2" extension="2015-08-01"\/>(?:(?!<\/observation>)[\s\S])*<effectiveTime nullFlavor="UNK"\/>/);
+  });
+
+  it('shows reference ranges to the reader', () => {
+    expect(result.xml).toContain('<referenceRange>');
+  });
+});
+
 describe('buildCcd: content', () => {
   const bundle = JSON.parse(readFileSync(join(FIXTURES, '9690937286.json'), 'utf8')) as unknown;
   const result = buildCcd(bundle, options);

@@ -1,4 +1,4 @@
-import { ListResource, Resource } from './record/fhir';
+import { ListResource, Reference, Resource, objects } from './record/fhir';
 import { StructuredRecord } from './record/structured-record';
 
 export type Disposition = 'entry' | 'narrative';
@@ -21,6 +21,22 @@ export class ConversionContext {
     if (this.ledger.get(resource) !== 'entry') this.ledger.set(resource, how);
   }
 
+  /**
+   * Runs one item's conversion. A resource too damaged to convert must not take the document down:
+   * it is left uncarried (and so listed under "Other items") and the failure is counted.
+   */
+  safely(resource: Resource, work: () => void): void {
+    try {
+      work();
+    } catch {
+      this.failures += 1;
+      this.ledger.delete(resource);
+    }
+  }
+
+  /** How many items could not be converted (they are shown as other items instead). */
+  failures = 0;
+
   isCarried(resource: Resource): boolean {
     return this.ledger.has(resource);
   }
@@ -34,7 +50,7 @@ export class ConversionContext {
     const found: Resource[] = [];
     const seen = new Set<Resource>();
     const visit = (list: ListResource) => {
-      for (const entry of list.entry ?? []) {
+      for (const entry of objects<{ item?: Reference }>(list.entry)) {
         const resource = this.record.resolve(entry.item, list);
         if (!resource || seen.has(resource)) continue;
         seen.add(resource);

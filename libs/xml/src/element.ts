@@ -18,14 +18,26 @@ export function el(name: string, attrs?: Record<string, AttrValue> | null, ...ch
   return { name, attrs: attrs ?? {}, children: flatten(children) };
 }
 
+/**
+ * Children as nodes. Trees are often built from untrusted data (a damaged FHIR record): a number
+ * that arrived where text belongs becomes text, and anything that is neither text nor an element is
+ * dropped, so a bad value can never break serialization.
+ */
 function flatten(children: readonly XmlChild[]): XmlNode[] {
   const out: XmlNode[] = [];
-  for (const child of children) {
+  for (const child of children as readonly unknown[]) {
     if (child === undefined || child === null || child === false) continue;
     if (Array.isArray(child)) out.push(...flatten(child as readonly XmlChild[]));
-    else out.push(child as XmlNode);
+    else if (typeof child === 'string') out.push(child);
+    else if (typeof child === 'number' || typeof child === 'bigint' || child === true) out.push(String(child));
+    else if (isElementLike(child)) out.push(child);
   }
   return out;
+}
+
+function isElementLike(value: unknown): value is XmlElement {
+  const candidate = value as Partial<XmlElement> | null;
+  return typeof value === 'object' && typeof candidate?.name === 'string' && Array.isArray(candidate.children) && typeof candidate.attrs === 'object';
 }
 
 export function isElement(node: XmlNode): node is XmlElement {

@@ -1,1 +1,2 @@
 export { ccdaService } from './ccda.service';
+export { convert } from './cli/convert';

@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { resolve } from 'node:path';
 import { IheClient } from '@gpb/ihe-client';
+import { convert } from '@gpb/service-ccda';
 import { BODY_SCHEMAS, validateSoapMessage } from '@gpb/testing';
 import { RunningEmbeddedSuite, startEmbeddedSuite } from '../embedded-suite';
 import { runIheFlow } from '../testing/ihe-flow';
@@ -15,6 +17,18 @@ describe('embedded suite: an external client discovers, finds and retrieves the 
   it('answers ITI-55, ITI-38 and ITI-39 for NHS test patient 9690937286, every message schema-valid', async () => {
     const flow = await runIheFlow(suite.url, '9690937286');
     expect(flow.document.toString('utf8')).toContain('9690937286');
+  }, 60_000);
+
+  it('serves the same document ccda:convert prints for the record', async () => {
+    const served = (await runIheFlow(suite.url, '9690937286')).document.toString('utf8');
+    const printed = convert(resolve(__dirname, '../../../services/nhs-sandbox/data/records/9690937286.json'));
+    if (!printed.ok) throw new Error(printed.problem);
+    // Only the document id and the times of writing may differ.
+    const normalise = (xml: string) =>
+      xml
+        .replace(/2\.25\.\d+/g, 'DOCUMENT-ID')
+        .replace(/<(effectiveTime|time|high) value="\d{14}\+0000"\/>/g, '<$1 value="NOW"/>');
+    expect(normalise(served)).toBe(normalise(printed.xml));
   }, 60_000);
 
   it.each(['9690937278', '9690937472'])('serves the GP summary of test patient %s', async (nhsNumber) => {

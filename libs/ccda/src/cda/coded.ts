@@ -1,20 +1,23 @@
 import { XmlElement, el } from '@gpb/xml';
-import { CodeableConcept, Coding } from '../record/fhir';
+import { CodeableConcept, Coding, objects, text } from '../record/fhir';
 import { CODE_SYSTEMS, OID } from './code-systems';
 
 /** The codings CDA can carry, SNOMED CT first. */
 function cdaCodings(concept: CodeableConcept | undefined): Array<{ code: string; oid: string; name: string; display?: string }> {
-  const mapped = (concept?.coding ?? []).flatMap((coding: Coding) => {
-    const system = coding.system ? CODE_SYSTEMS[coding.system] : undefined;
-    const code = coding.code?.trim();
-    return system && code && !/\s/.test(code) ? [{ code, oid: system.oid, name: system.name, ...(coding.display ? { display: coding.display } : {}) }] : [];
+  const mapped = objects<Coding>(concept?.coding).flatMap((coding) => {
+    const systemUri = text(coding.system);
+    const system = systemUri ? CODE_SYSTEMS[systemUri] : undefined;
+    const code = text(coding.code);
+    const display = text(coding.display);
+    return system && code && !/\s/.test(code) ? [{ code, oid: system.oid, name: system.name, ...(display ? { display } : {}) }] : [];
   });
   return [...mapped.filter((c) => c.oid === OID.snomed), ...mapped.filter((c) => c.oid !== OID.snomed)];
 }
 
 /** What a clinician reads for a concept: its text, else the first display. */
 export function conceptText(concept: CodeableConcept | undefined): string {
-  return concept?.text?.trim() || concept?.coding?.find((coding) => coding.display)?.display?.trim() || 'Unnamed item';
+  if (typeof concept !== 'object' || concept === null) return 'Unnamed item';
+  return text(concept.text) ?? objects<Coding>(concept.coding).map((coding) => text(coding.display)).find(Boolean) ?? 'Unnamed item';
 }
 
 /**

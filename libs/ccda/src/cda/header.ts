@@ -1,5 +1,5 @@
 import { XmlChild, XmlElement, el } from '@gpb/xml';
-import { Address, ContactPoint, HumanName, Organization } from '../record/fhir';
+import { Address, ContactPoint, HumanName, Identifier, Organization, objects, text, texts } from '../record/fhir';
 import { StructuredRecord } from '../record/structured-record';
 import { OID } from './code-systems';
 import { templateId } from './ids';
@@ -70,9 +70,9 @@ export function headerElements(input: HeaderInput): XmlChild[] {
 
 function recordTarget(record: StructuredRecord): XmlElement {
   const patient = record.patient;
-  const nhsNumber = patient.identifier?.find((id) => id.system === NHS_NUMBER_SYSTEM)?.value;
+  const nhsNumber = text(objects<Identifier>(patient.identifier).find((id) => id.system === NHS_NUMBER_SYSTEM)?.value);
   const birthTime = hl7Ts(patient.birthDate);
-  const gender = patient.gender ? GENDER[patient.gender] : undefined;
+  const gender = typeof patient.gender === 'string' ? GENDER[patient.gender] : undefined;
   return el(
     'recordTarget',
     null,
@@ -97,42 +97,43 @@ function recordTarget(record: StructuredRecord): XmlElement {
 }
 
 function names(list: readonly HumanName[] | undefined): XmlElement[] {
-  const chosen = list?.find((name) => name.use === 'official' || name.use === 'usual') ?? list?.[0];
+  const all = objects<HumanName>(list);
+  const chosen = all.find((name) => name.use === 'official' || name.use === 'usual') ?? all[0];
   if (!chosen) return [el('name', { nullFlavor: 'UNK' })];
   return [
     el(
       'name',
       { use: 'L' },
-      (chosen.prefix ?? []).map((prefix) => el('prefix', null, prefix)),
-      (chosen.given ?? []).map((given) => el('given', null, given)),
-      chosen.family ? el('family', null, chosen.family) : el('family', { nullFlavor: 'UNK' }),
+      texts(chosen.prefix).map((prefix) => el('prefix', null, prefix)),
+      texts(chosen.given).map((given) => el('given', null, given)),
+      text(chosen.family) ? el('family', null, text(chosen.family)) : el('family', { nullFlavor: 'UNK' }),
     ),
   ];
 }
 
 function addresses(list: readonly Address[] | undefined): XmlElement[] {
-  const usable = (list ?? []).filter((address) => address.line?.length || address.city || address.postalCode);
+  const usable = objects<Address>(list).filter((address) => texts(address.line).length || text(address.city) || text(address.postalCode));
   if (usable.length === 0) return [el('addr', { nullFlavor: 'UNK' })];
   return usable.map((address) =>
     el(
       'addr',
-      { use: address.use ? ADDRESS_USE[address.use] : undefined },
-      (address.line ?? []).map((line) => el('streetAddressLine', null, line)),
-      address.city && el('city', null, address.city),
-      address.district && el('county', null, address.district),
-      address.postalCode && el('postalCode', null, address.postalCode),
-      el('country', null, address.country ?? 'GB'),
+      { use: typeof address.use === 'string' ? ADDRESS_USE[address.use] : undefined },
+      texts(address.line).map((line) => el('streetAddressLine', null, line)),
+      text(address.city) && el('city', null, text(address.city)),
+      text(address.district) && el('county', null, text(address.district)),
+      text(address.postalCode) && el('postalCode', null, text(address.postalCode)),
+      el('country', null, text(address.country) ?? 'GB'),
     ),
   );
 }
 
 function telecoms(list: readonly ContactPoint[] | undefined): XmlElement[] {
-  const usable = (list ?? []).filter((point) => point.value?.trim() && point.system && point.system in TELECOM_SCHEME);
+  const usable = objects<ContactPoint>(list).filter((point) => text(point.value) && typeof point.system === 'string' && point.system in TELECOM_SCHEME);
   if (usable.length === 0) return [el('telecom', { nullFlavor: 'UNK' })];
   return usable.map((point) =>
     el('telecom', {
-      use: point.use ? TELECOM_USE[point.use] : undefined,
-      value: `${TELECOM_SCHEME[point.system ?? ''] ?? ''}${(point.value ?? '').replace(/\s+/g, '')}`,
+      use: typeof point.use === 'string' ? TELECOM_USE[point.use] : undefined,
+      value: `${TELECOM_SCHEME[point.system ?? ''] ?? ''}${(text(point.value) ?? '').replace(/\s+/g, '')}`,
     }),
   );
 }
@@ -146,7 +147,7 @@ function representedOrganization(name: string, organization: Organization | unde
     name,
     null,
     organisationId(odsCode),
-    el('name', null, organization?.name ?? 'GP practice'),
+    el('name', null, text(organization?.name) ?? 'GP practice'),
     telecoms(organization?.telecom),
     addresses(organization?.address),
   );

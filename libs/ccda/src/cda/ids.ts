@@ -1,17 +1,18 @@
 import { XmlElement, el } from '@gpb/xml';
-import { Resource } from '../record/fhir';
+import { Identifier, Resource, objects } from '../record/fhir';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CROSS_CARE_SETTING = 'https://fhir.nhs.uk/Id/cross-care-setting-identifier';
+/** Identifier systems whose values are UUIDs stable across documents. */
+const UUID_SYSTEMS: ReadonlySet<string> = new Set(['https://fhir.nhs.uk/Id/cross-care-setting-identifier', 'https://tools.ietf.org/html/rfc4122']);
 
 /**
- * An entry's `id`: the GP system's cross-care-setting UUID when it has one (stable across documents),
+ * An entry's `id`: the GP system's UUID for the item when it has one (stable across documents),
  * else the document id with the resource's type and id as extension.
  */
 export function entryId(resource: Resource, documentId: string): XmlElement {
-  const uuid = resource.identifier?.find((id) => id.system === CROSS_CARE_SETTING && id.value && UUID.test(id.value))?.value;
+  const uuid = objects<Identifier>(resource.identifier).find((id) => typeof id.system === 'string' && UUID_SYSTEMS.has(id.system) && typeof id.value === 'string' && UUID.test(id.value))?.value;
   if (uuid) return el('id', { root: uuid.toUpperCase() });
-  return el('id', { root: documentId, extension: `${resource.resourceType}/${resource.id ?? 'unidentified'}` });
+  return el('id', { root: documentId, extension: `${resource.resourceType}/${typeof resource.id === 'string' ? resource.id : 'unidentified'}` });
 }
 
 export function templateId(root: string, extension?: string): XmlElement {

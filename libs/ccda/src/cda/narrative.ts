@@ -1,5 +1,5 @@
 import { XmlChild, XmlElement, el } from '@gpb/xml';
-import { ListResource, annotationText } from '../record/fhir';
+import { Extension, ListResource, annotationText, objects, text } from '../record/fhir';
 import { conceptText } from './coded';
 
 export interface NarrativeRow {
@@ -32,14 +32,14 @@ export function narrativeTable(headers: readonly string[], rows: readonly Narrat
 export function listNotices(lists: readonly ListResource[], areaName: string): string[] {
   const notices: string[] = [];
   for (const list of lists) {
-    for (const extension of list.extension ?? []) {
-      if (!extension.url?.includes('ListWarningCode')) continue;
-      const code = extension.valueCode ?? extension.valueCodeableConcept?.coding?.[0]?.code;
+    for (const extension of objects<Extension>(list.extension)) {
+      if (!text(extension.url)?.includes('ListWarningCode')) continue;
+      const code = text(extension.valueCode) ?? text(objects<{ code?: unknown }>(extension.valueCodeableConcept?.coding)[0]?.code);
       notices.push(WARNINGS[code ?? ''] ?? `Warning from the GP system: ${code ?? 'unspecified'}.`);
     }
     const note = annotationText(list.note);
     if (note) notices.push(note);
-    if (list.emptyReason) notices.push(`${list.title ?? areaName}: ${conceptText(list.emptyReason)}.`);
+    if (list.emptyReason) notices.push(`${text(list.title) ?? areaName}: ${conceptText(list.emptyReason)}.`);
   }
   if (lists.length === 0) notices.push(`The GP system returned no ${areaName} information.`);
   return notices;

@@ -1,7 +1,7 @@
 import { XmlChild, XmlElement, el } from '@gpb/xml';
-import { Observation, Quantity } from '../record/fhir';
+import { Observation, Quantity, text } from '../record/fhir';
 import { codedElement, conceptText } from './coded';
-import { physicalQuantity, quantityText, ucumUnit } from './quantity';
+import { measured, physicalQuantity, quantityText, ucumUnit } from './quantity';
 import { hl7Ts } from './time';
 
 const INTERPRETATION_SYSTEM = '2.16.840.1.113883.5.83';
@@ -10,14 +10,14 @@ const INTERPRETATION_CODES: ReadonlySet<string> = new Set(['H', 'L', 'N', 'A', '
 /** An observation's `value`, typed as CDA expects; comparators (`<5`) become open intervals. */
 export function observationValue(observation: Observation): XmlElement {
   const quantity = observation.valueQuantity;
-  if (quantity?.value !== undefined) {
-    if (quantity.comparator) return comparatorInterval(quantity);
+  if (quantity && measured(quantity) !== undefined) {
+    if (typeof quantity.comparator === 'string') return comparatorInterval(quantity);
     return physicalQuantity('value', quantity);
   }
   if (observation.valueCodeableConcept) return codedElement('value', observation.valueCodeableConcept, undefined, { 'xsi:type': 'CD' });
-  if (typeof observation.valueString === 'string' && observation.valueString.trim() !== '') return el('value', { 'xsi:type': 'ST' }, observation.valueString);
+  if (text(observation.valueString)) return el('value', { 'xsi:type': 'ST' }, text(observation.valueString));
   if (typeof observation.valueBoolean === 'boolean') return el('value', { 'xsi:type': 'BL', value: String(observation.valueBoolean) });
-  if (typeof observation.valueInteger === 'number') return el('value', { 'xsi:type': 'INT', value: String(observation.valueInteger) });
+  if (Number.isInteger(observation.valueInteger)) return el('value', { 'xsi:type': 'INT', value: String(observation.valueInteger) });
   const time = hl7Ts(observation.valueDateTime);
   if (time) return el('value', { 'xsi:type': 'TS', value: time });
   if (observation.valueRange) {
@@ -27,7 +27,7 @@ export function observationValue(observation: Observation): XmlElement {
 }
 
 function comparatorInterval(quantity: Quantity): XmlElement {
-  const bound = { value: String(quantity.value), unit: ucumUnit(quantity) ?? '1' };
+  const bound = { value: String(measured(quantity)), unit: ucumUnit(quantity) ?? '1' };
   const below = quantity.comparator === '<' || quantity.comparator === '<=';
   return el(
     'value',
@@ -37,17 +37,18 @@ function comparatorInterval(quantity: Quantity): XmlElement {
 }
 
 function rangeBound(name: 'low' | 'high', quantity: Quantity | undefined): XmlChild {
-  return quantity?.value !== undefined ? el(name, { value: String(quantity.value), unit: ucumUnit(quantity) ?? '1' }) : undefined;
+  const value = measured(quantity);
+  return quantity && value !== undefined ? el(name, { value: String(value), unit: ucumUnit(quantity) ?? '1' }) : undefined;
 }
 
 /** What the value reads as in a narrative table. */
 export function valueText(observation: Observation): string {
   if (observation.valueQuantity) return quantityText(observation.valueQuantity);
   if (observation.valueCodeableConcept) return conceptText(observation.valueCodeableConcept);
-  if (observation.valueString) return observation.valueString;
+  if (text(observation.valueString)) return text(observation.valueString) ?? '';
   if (typeof observation.valueBoolean === 'boolean') return observation.valueBoolean ? 'Yes' : 'No';
   if (typeof observation.valueInteger === 'number') return String(observation.valueInteger);
-  if (observation.valueDateTime) return observation.valueDateTime.slice(0, 10);
+  if (text(observation.valueDateTime)) return (text(observation.valueDateTime) ?? '').slice(0, 10);
   if (observation.valueRange) return `${quantityText(observation.valueRange.low)}–${quantityText(observation.valueRange.high)}`;
   return '';
 }
@@ -69,7 +70,7 @@ export function referenceRanges(observation: Observation): XmlElement[] {
         null,
         el('text', null, range.text ?? rangeText(range.low, range.high)),
         // The schematron wants a value; a range given only as text travels as text.
-        range.low?.value !== undefined || range.high?.value !== undefined
+        measured(range.low) !== undefined || measured(range.high) !== undefined
           ? el('value', { 'xsi:type': 'IVL_PQ' }, rangeBound('low', range.low), rangeBound('high', range.high))
           : el('value', { 'xsi:type': 'ST' }, range.text ?? '—'),
       ),

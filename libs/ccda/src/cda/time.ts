@@ -4,8 +4,8 @@ import { XmlElement, el } from '@gpb/xml';
  * FHIR date/dateTime → HL7 TS, keeping the source's precision and its zone:
  * `2024-05-10T08:30:00+01:00` → `20240510083000+0100`, `2024-05` → `202405`. Undefined if unreadable.
  */
-export function hl7Ts(value: string | undefined): string | undefined {
-  const match = value?.trim().match(/^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/);
+export function hl7Ts(value: unknown): string | undefined {
+  const match = typeof value !== 'string' ? null : value.trim().match(/^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/);
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, zone] = match;
   let ts = `${year}${month ?? ''}${day ?? ''}`;
@@ -22,8 +22,8 @@ export function instantTs(date: Date): string {
 }
 
 /** A readable date for narrative tables: the source text's date part, or a dash. */
-export function displayDate(value: string | undefined): string {
-  return value && /^\d{4}/.test(value) ? value.slice(0, 10) : '—';
+export function displayDate(value: unknown): string {
+  return typeof value === 'string' && /^\d{4}/.test(value) ? value.slice(0, 10) : '—';
 }
 
 /** `effectiveTime` as IVL_TS with low/high, nullFlavor UNK where unknown. */

@@ -288,9 +288,24 @@ export function many<T>(value: readonly T[] | T | undefined): readonly T[] {
 
 /** The text of Annotations, tolerating a bare string where an Annotation array belongs. */
 export function annotationText(value: readonly Annotation[] | string | undefined): string {
-  return many<Annotation | string>(value as readonly (Annotation | string)[] | undefined)
-    .map((note) => (typeof note === 'string' ? note : note?.text ?? ''))
-    .map((text) => text.trim())
+  return many<unknown>(value as readonly unknown[] | undefined)
+    .map((note) => (typeof note === 'string' ? text(note) : text((note as Annotation | null)?.text)))
     .filter(Boolean)
     .join(' ');
+}
+
+/** The objects of a repeating field, whatever a damaged record put there. */
+export function objects<T>(value: unknown): T[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.filter((item): item is T => typeof item === 'object' && item !== null && !Array.isArray(item));
+}
+
+/** A non-empty string, trimmed; anything else is absent. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The strings of a repeating string field (given names, address lines). */
+export function texts(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(text).filter((item): item is string => item !== undefined);
 }

@@ -1,4 +1,4 @@
-import { ListResource, Organization, Patient, Reference, Resource, many } from './fhir';
+import { Coding, Identifier, ListResource, Organization, Patient, Reference, Resource, many, objects, text } from './fhir';
 
 /** SNOMED CT codes of the GP Connect clinical-area Lists. */
 export const LIST_CODES = {
@@ -62,9 +62,9 @@ export class StructuredRecord {
    * for `#id` — among the resources contained in `container` (ended allergies come that way).
    */
   resolve<T extends Resource = Resource>(reference: Reference | undefined, container?: Resource): T | undefined {
-    const ref = reference?.reference;
+    const ref = text(typeof reference === 'object' && reference !== null ? reference.reference : undefined);
     if (!ref) return undefined;
-    if (ref.startsWith('#')) return (many(container?.contained).find((resource) => resource.id === ref.slice(1)) as T | undefined) ?? undefined;
+    if (ref.startsWith('#')) return objects<Resource>(container?.contained).find((resource) => resource.id === ref.slice(1)) as T | undefined;
     const parts = ref.split('/');
     const key = parts.slice(-2).join('/');
     return this.byKey.get(key) as T | undefined;
@@ -72,7 +72,7 @@ export class StructuredRecord {
 
   /** The Lists of one clinical area (usually one; consultations and allergies may have more). */
   listsFor(area: ClinicalArea): ListResource[] {
-    return this.lists.filter((list) => list.code?.coding?.some((coding) => coding.code === LIST_CODES[area]));
+    return this.lists.filter((list) => objects<Coding>(list.code?.coding).some((coding) => coding.code === LIST_CODES[area]));
   }
 
   /** The resources a List points at that are in the Bundle, of the given type. */
@@ -80,7 +80,7 @@ export class StructuredRecord {
     const items: T[] = [];
     const seen = new Set<Resource>();
     for (const list of lists) {
-      for (const entry of list.entry ?? []) {
+      for (const entry of objects<{ item?: Reference }>(list.entry)) {
         const resource = this.resolve(entry.item, list);
         if (resource && resource.resourceType === resourceType && !seen.has(resource)) {
           seen.add(resource);
@@ -96,7 +96,7 @@ export class StructuredRecord {
     const organization =
       this.resolve<Organization>(this.patient.managingOrganization) ??
       (this.resources.find((resource) => resource.resourceType === 'Organization') as Organization | undefined);
-    const odsCode = organization?.identifier?.find((id) => id.system === ODS_SYSTEM)?.value;
+    const odsCode = text(objects<Identifier>(organization?.identifier).find((id) => id.system === ODS_SYSTEM)?.value);
     return { ...(organization ? { organization } : {}), ...(odsCode ? { odsCode } : {}) };
   }
 }

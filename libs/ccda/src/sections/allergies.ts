@@ -28,8 +28,9 @@ export function allergiesSection(context: ConversionContext): XmlElement {
     .listedResources()
     .filter((resource): resource is AllergyIntolerance => resource.resourceType === 'AllergyIntolerance')
     .map((allergy) => ({ allergy, ended: endedItems.has(allergy) }));
-  for (const { allergy, ended: isEnded } of items) {
+  for (const { allergy, ended: isEnded } of items) context.safely(allergy, () => {
     const id = ids.next();
+    const entry = concernAct(allergy, isEnded || allergy.clinicalStatus === 'resolved', id, documentId);
     const reactions = (allergy.reaction ?? []).flatMap((reaction) => (reaction.manifestation ?? []).map(conceptText));
     const severity = allergy.reaction?.find((reaction) => reaction.severity)?.severity;
     rows.push({
@@ -43,9 +44,9 @@ export function allergiesSection(context: ConversionContext): XmlElement {
         displayDate(allergy.assertedDate),
       ],
     });
-    entries.push(concernAct(allergy, isEnded || allergy.clinicalStatus === 'resolved', id, documentId));
+    entries.push(entry);
     context.carried(allergy, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.6.1',

@@ -5,7 +5,7 @@ import { NarrativeRow, listNotices } from '../cda/narrative';
 import { valueText } from '../cda/observation-value';
 import { displayDate, intervalTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { CodeableConcept, Encounter, ListResource, Observation, Practitioner, Resource } from '../record/fhir';
+import { CodeableConcept, Coding, Encounter, ListResource, Observation, Practitioner, Reference, Resource, objects, text, texts } from '../record/fhir';
 import { LIST_CODES } from '../record/structured-record';
 import { buildSection } from './section';
 
@@ -14,12 +14,13 @@ export function encountersSection(context: ConversionContext): XmlElement {
   const { record } = context;
   const lists = record.listsFor('consultations');
   const encounters = record.itemsOf<Encounter>(lists, 'Encounter');
-  const consultations = record.lists.filter((list) => list.code?.coding?.some((coding) => coding.code === LIST_CODES.consultation));
+  const consultations = record.lists.filter((list) => objects<Coding>(list.code?.coding).some((coding) => coding.code === LIST_CODES.consultation));
   const ids = new NarrativeIds('encounter');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const encounter of encounters) {
+  for (const encounter of encounters) context.safely(encounter, () => {
     const id = ids.next();
+    const entry = encounterActivity(context, encounter, encounter.type?.[0], id);
     const consultation = consultations.find((list) => record.resolve((list as ListResource & { encounter?: { reference?: string } }).encounter) === encounter);
     const clinician = (encounter.participant ?? []).map((participant) => record.resolve<Practitioner>(participant.individual)).find((item) => item?.resourceType === 'Practitioner');
     rows.push({
@@ -31,9 +32,9 @@ export function encountersSection(context: ConversionContext): XmlElement {
         consultation ? consultationSummary(context, consultation) || '—' : '—',
       ],
     });
-    entries.push(encounterActivity(context, encounter, encounter.type?.[0], id));
+    entries.push(entry);
     context.carried(encounter, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.22.1',

@@ -2,7 +2,7 @@ import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
 import { NarrativeRow, listNotices } from '../cda/narrative';
-import { physicalQuantity } from '../cda/quantity';
+import { measured, physicalQuantity } from '../cda/quantity';
 import { displayDate, hl7Ts } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
 import { Immunization, Observation, annotationText } from '../record/fhir';
@@ -15,12 +15,13 @@ export function immunisationsSection(context: ConversionContext): XmlElement {
   const ids = new NarrativeIds('immunisation');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const resource of listed) {
+  for (const resource of listed) context.safely(resource, () => {
     const id = ids.next();
     if (resource.resourceType === 'Immunization') {
       const immunization = resource as Immunization;
       const procedure = immunization.extension?.find((extension) => extension.url?.endsWith('VaccinationProcedure-1'))?.valueCodeableConcept;
       const given = immunization.notGiven !== true;
+      const entry = immunizationActivity(context, immunization, id);
       rows.push({
         id,
         cells: [
@@ -32,7 +33,7 @@ export function immunisationsSection(context: ConversionContext): XmlElement {
           annotationText(immunization.note) || '—',
         ],
       });
-      entries.push(immunizationActivity(context, immunization, id));
+      entries.push(entry);
       context.carried(immunization, 'entry');
     } else {
       // e.g. "No consent for any immunization" recorded as an Observation: the reader must see it.
@@ -40,7 +41,7 @@ export function immunisationsSection(context: ConversionContext): XmlElement {
       rows.push({ id, cells: [conceptText(observation.code), '—', 'Recorded', displayDate(observation.effectiveDateTime ?? observation.issued), '—', observation.comment ?? '—'] });
       context.carried(resource, 'narrative');
     }
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.2.1',
@@ -72,7 +73,7 @@ function immunizationActivity(context: ConversionContext, immunization: Immuniza
     date ? el('effectiveTime', { value: date }) : el('effectiveTime', { nullFlavor: 'UNK' }),
     immunization.route && codedElement('routeCode', immunization.route),
     immunization.site && codedElement('approachSiteCode', immunization.site),
-    immunization.doseQuantity?.value !== undefined && physicalQuantity('doseQuantity', immunization.doseQuantity, false),
+    immunization.doseQuantity && measured(immunization.doseQuantity) !== undefined && physicalQuantity('doseQuantity', immunization.doseQuantity, false),
     el(
       'consumable',
       null,

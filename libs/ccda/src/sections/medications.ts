@@ -3,10 +3,10 @@ import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
 import { NarrativeRow, listNotices } from '../cda/narrative';
-import { physicalQuantity } from '../cda/quantity';
+import { measured, physicalQuantity, quantityText as formatQuantity } from '../cda/quantity';
 import { displayDate, intervalTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { CodeableConcept, Dosage, Medication, MedicationRequest, MedicationStatement } from '../record/fhir';
+import { CodeableConcept, Dosage, Extension, Medication, MedicationRequest, MedicationStatement, Reference, objects, text } from '../record/fhir';
 import { buildSection } from './section';
 
 /** FHIR MedicationStatement.status → CDA ActStatus. */
@@ -44,22 +44,22 @@ export function medicationsSection(context: ConversionContext): XmlElement {
   const statements = listed.filter((resource): resource is MedicationStatement => resource.resourceType === 'MedicationStatement');
   const requests = record.resources.filter((resource): resource is MedicationRequest => resource.resourceType === 'MedicationRequest');
   const planOf = (request: MedicationRequest): MedicationRequest | undefined =>
-    request.intent === 'plan' ? request : (request.basedOn ?? []).map((reference) => record.resolve<MedicationRequest>(reference)).find((item) => item?.resourceType === 'MedicationRequest');
+    request.intent === 'plan' ? request : objects<Reference>(request.basedOn).map((reference) => record.resolve<MedicationRequest>(reference)).find((item) => item?.resourceType === 'MedicationRequest');
   const issuesOf = (plans: readonly MedicationRequest[]) => requests.filter((request) => request.intent === 'order' && plans.includes(planOf(request) as MedicationRequest));
 
   const courses: MedicationCourse[] = statements.map((statement) => {
-    const plans = (statement.basedOn ?? []).map((reference) => record.resolve<MedicationRequest>(reference)).filter((request): request is MedicationRequest => request?.resourceType === 'MedicationRequest');
+    const plans = objects<Reference>(statement.basedOn).map((reference) => record.resolve<MedicationRequest>(reference)).filter((request): request is MedicationRequest => request?.resourceType === 'MedicationRequest');
     return {
       source: statement,
       status: STATEMENT_STATUS[statement.status ?? ''] ?? 'active',
       statusText: statement.status ?? '—',
       medication: record.resolve<Medication>(statement.medicationReference)?.code ?? statement.medicationCodeableConcept,
-      dosage: statement.dosage ?? [],
+      dosage: objects<Dosage>(statement.dosage),
       start: statement.effectivePeriod?.start ?? statement.effectiveDateTime,
       end: statement.effectivePeriod?.end,
       plans,
       issues: issuesOf(plans),
-      lastIssue: statement.extension?.find((extension) => extension.url?.endsWith('MedicationStatementLastIssueDate-1'))?.valueDateTime,
+      lastIssue: text(objects<Extension>(statement.extension).find((extension) => text(extension.url)?.endsWith('MedicationStatementLastIssueDate-1'))?.valueDateTime),
     };
   });
   // Prescriptions a List names (e.g. in a consultation) whose course has no MedicationStatement: a course of their own.
@@ -71,13 +71,13 @@ export function medicationsSection(context: ConversionContext): XmlElement {
   }
   for (const plan of orphanPlans) {
     const issues = issuesOf([plan]).filter((issue) => !covered.has(issue));
-    const dated = [plan, ...issues].map((request) => request.authoredOn).filter((date): date is string => Boolean(date)).sort();
+    const dated = [plan, ...issues].map((request) => text(request.authoredOn)).filter((date): date is string => Boolean(date)).sort();
     courses.push({
       source: plan,
       status: REQUEST_STATUS[plan.status ?? ''] ?? 'completed',
       statusText: plan.status ?? '—',
       medication: record.resolve<Medication>(plan.medicationReference)?.code,
-      dosage: plan.dosageInstruction ?? [],
+      dosage: objects<Dosage>(plan.dosageInstruction),
       start: plan.dispenseRequest?.validityPeriod?.start ?? dated[0],
       end: plan.dispenseRequest?.validityPeriod?.end,
       plans: plan.intent === 'plan' ? [plan] : [],
@@ -88,9 +88,10 @@ export function medicationsSection(context: ConversionContext): XmlElement {
   const ids = new NarrativeIds('medication');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const course of courses) {
+  for (const course of courses) context.safely(course.source, () => {
     const id = ids.next();
     const plan = course.plans[0];
+    const entry = medicationActivity(context, course, id);
     rows.push({
       id,
       cells: [
@@ -108,9 +109,9 @@ export function medicationsSection(context: ConversionContext): XmlElement {
             : '—',
       ],
     });
-    entries.push(medicationActivity(context, course, id));
+    entries.push(entry);
     for (const resource of [course.source, ...course.plans, ...course.issues]) context.carried(resource, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.1.1',
@@ -154,18 +155,18 @@ function dosageText(dosages: readonly Dosage[] | undefined): string {
 
 function quantityText(request: MedicationRequest | undefined): string | undefined {
   const quantity = request?.dispenseRequest?.quantity;
-  const text = quantity?.extension?.find((extension) => extension.url?.includes('MedicationQuantityText'))?.valueString;
-  if (text) return text;
-  return quantity?.value !== undefined ? `${quantity.value}${quantity.unit ? ` ${quantity.unit}` : ''}` : undefined;
+  const quantityText = text(objects<Extension>(quantity?.extension).find((extension) => text(extension.url)?.includes('MedicationQuantityText'))?.valueString);
+  if (quantityText) return quantityText;
+  return measured(quantity) !== undefined ? formatQuantity(quantity) : undefined;
 }
 
 function prescriptionType(request: MedicationRequest | undefined): string | undefined {
-  return request?.extension?.find((extension) => extension.url?.includes('PrescriptionType'))?.valueCodeableConcept?.coding?.[0]?.display;
+  return text(objects<{ display?: unknown }>(objects<Extension>(request?.extension).find((extension) => text(extension.url)?.includes('PrescriptionType'))?.valueCodeableConcept?.coding)[0]?.display);
 }
 
 function repeatInformation(request: MedicationRequest | undefined, name: string): number | undefined {
-  const repeat = request?.extension?.find((extension) => extension.url?.includes('MedicationRepeatInformation'));
-  const value = (repeat?.extension?.find((extension) => extension.url === name) as { valuePositiveInt?: number } | undefined)?.valuePositiveInt;
+  const repeat = objects<Extension>(request?.extension).find((extension) => text(extension.url)?.includes('MedicationRepeatInformation'));
+  const value = (objects<Extension>(repeat?.extension).find((extension) => extension.url === name) as { valuePositiveInt?: unknown } | undefined)?.valuePositiveInt;
   return typeof value === 'number' ? value : undefined;
 }
 
@@ -196,7 +197,7 @@ function medicationActivity(context: ConversionContext, course: MedicationCourse
       : undefined,
     dosage?.route && codedElement('routeCode', dosage.route),
     // Most GP systems send the dose only as text (in the referenced narrative row).
-    dosage?.doseQuantity?.value !== undefined ? physicalQuantity('doseQuantity', dosage.doseQuantity, false) : el('doseQuantity', { nullFlavor: 'UNK' }),
+    dosage?.doseQuantity && measured(dosage.doseQuantity) !== undefined ? physicalQuantity('doseQuantity', dosage.doseQuantity, false) : el('doseQuantity', { nullFlavor: 'UNK' }),
     el(
       'consumable',
       null,
@@ -254,7 +255,7 @@ function supplyOrder(context: ConversionContext, request: MedicationRequest, med
     el('statusCode', { code: REQUEST_STATUS[request.status ?? ''] ?? 'completed' }),
     intervalTime(validity?.start ?? request.authoredOn, validity?.end, 'effectiveTime', true),
     repeats !== undefined && request.intent === 'plan' ? el('repeatNumber', { value: String(repeats + 1) }) : undefined,
-    quantity?.value !== undefined ? el('quantity', { value: String(quantity.value) }) : undefined,
+    measured(quantity) !== undefined ? el('quantity', { value: String(measured(quantity)) }) : undefined,
     el(
       'product',
       null,

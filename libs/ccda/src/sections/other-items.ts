@@ -4,7 +4,7 @@ import { NarrativeIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { displayDate } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { CodeableConcept, Resource } from '../record/fhir';
+import { CodeableConcept, Resource, text } from '../record/fhir';
 import { buildSection } from './section';
 
 /**
@@ -17,10 +17,10 @@ export function otherItemsSection(context: ConversionContext): XmlElement | unde
   const ids = new NarrativeIds('other');
   const rows: NarrativeRow[] = leftovers.map((resource) => {
     context.carried(resource, 'narrative');
-    const item = resource as Resource & { code?: CodeableConcept; type?: CodeableConcept; description?: string; effectiveDateTime?: string; date?: string; created?: string };
+    const item = resource as Resource & { code?: CodeableConcept; type?: CodeableConcept; description?: unknown; effectiveDateTime?: unknown; date?: unknown; created?: unknown };
     return {
       id: ids.next(),
-      cells: [resource.resourceType, item.code ? conceptText(item.code) : item.type ? conceptText(item.type) : item.description ?? '—', displayDate(item.effectiveDateTime ?? item.date ?? item.created)],
+      cells: [String(resource.resourceType), item.code ? conceptText(item.code) : item.type ? conceptText(item.type) : text(item.description) ?? '—', displayDate(item.effectiveDateTime ?? item.date ?? item.created)],
     };
   });
   return buildSection(

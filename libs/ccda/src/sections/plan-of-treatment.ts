@@ -17,23 +17,25 @@ export function planOfTreatmentSection(context: ConversionContext): XmlElement {
   const ids = new NarrativeIds('plan');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const referral of referrals) {
+  for (const referral of referrals) context.safely(referral, () => {
     const id = ids.next();
+    const entry = plannedEncounter(context, referral, id);
     const what = referral.reasonCode?.[0] ?? referral.serviceRequested?.[0] ?? referral.specialty;
     rows.push({
       id,
       cells: ['Referral', what ? conceptText(what) : referral.description ?? 'Referral', displayDate(referral.authoredOn), referral.priority ?? '—', [referral.description, annotationText(referral.note)].filter(Boolean).join('. ') || '—'],
     });
-    entries.push(plannedEncounter(context, referral, id));
+    entries.push(entry);
     context.carried(referral, 'entry');
-  }
-  for (const request of diary) {
+  });
+  for (const request of diary) context.safely(request, () => {
     const id = ids.next();
+    const entry = plannedProcedure(context, request, id);
     const when = request.occurrenceDateTime ?? request.occurrencePeriod?.start;
     rows.push({ id, cells: ['Diary entry', conceptText(request.code), displayDate(when ?? request.authoredOn), request.status ?? '—', annotationText(request.note) || '—'] });
-    entries.push(plannedProcedure(context, request, id));
+    entries.push(entry);
     context.carried(request, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.10',

@@ -19,9 +19,10 @@ export function problemsSection(context: ConversionContext): XmlElement {
   const ids = new NarrativeIds('problem');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const condition of conditions) {
+  for (const condition of conditions) context.safely(condition, () => {
     const id = ids.next();
     const resolved = condition.clinicalStatus === 'resolved' || condition.clinicalStatus === 'inactive';
+    const entry = concernAct(condition, resolved, id, documentId);
     const significance = condition.extension?.find((extension) => extension.url?.endsWith(SIGNIFICANCE_URL))?.valueCode;
     rows.push({
       id,
@@ -34,9 +35,9 @@ export function problemsSection(context: ConversionContext): XmlElement {
         annotationText(condition.note) || '—',
       ],
     });
-    entries.push(concernAct(condition, resolved, id, documentId));
+    entries.push(entry);
     context.carried(condition, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.5.1',

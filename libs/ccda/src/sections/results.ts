@@ -5,7 +5,7 @@ import { NarrativeRow, listNotices } from '../cda/narrative';
 import { interpretationCode, observationValue, rangeText, referenceRanges, valueText } from '../cda/observation-value';
 import { displayDate, hl7Ts, organizerTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { DiagnosticReport, Observation, ProcedureRequest, Resource, Specimen } from '../record/fhir';
+import { DiagnosticReport, Observation, ProcedureRequest, Quantity, Reference, Resource, Specimen, objects, text } from '../record/fhir';
 import { buildSection } from './section';
 
 /** SNOMED CT "Comment note": GP Connect's filing comments on a report or test. */
@@ -26,57 +26,63 @@ export function resultsSection(context: ConversionContext, otherObservations: ()
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
 
-  for (const report of reports) {
-    const reportRow = ids.next();
-    const specimens = (report.specimen ?? []).map((reference) => record.resolve<Specimen>(reference)).filter((item): item is Specimen => item?.resourceType === 'Specimen');
-    const requests = (report.basedOn ?? []).map((reference) => record.resolve<ProcedureRequest>(reference)).filter((item): item is ProcedureRequest => item?.resourceType === 'ProcedureRequest');
-    rows.push({
-      id: reportRow,
+  for (const report of reports) context.safely(report, () => {
+    const reportRows: NarrativeRow[] = [];
+    const carried: Array<[Resource, 'entry' | 'narrative']> = [];
+    const specimens = objects<Reference>(report.specimen).map((reference) => record.resolve<Specimen>(reference)).filter((item): item is Specimen => item?.resourceType === 'Specimen');
+    const requests = objects<Reference>(report.basedOn).map((reference) => record.resolve<ProcedureRequest>(reference)).filter((item): item is ProcedureRequest => item?.resourceType === 'ProcedureRequest');
+    reportRows.push({
+      id: ids.next(),
       cells: [
         conceptText(report.code),
-        [report.conclusion, requests.length ? `Requested: ${requests.map((request) => conceptText(request.code)).join(', ')}` : undefined].filter(Boolean).join('. ') || '—',
+        [text(report.conclusion), requests.length ? `Requested: ${requests.map((request) => conceptText(request.code)).join(', ')}` : undefined].filter(Boolean).join('. ') || '—',
         '—',
         specimens.map((specimen) => `${conceptText(specimen.type)}${specimen.collection?.collectedDateTime ? ` collected ${displayDate(specimen.collection.collectedDateTime)}` : ''}`).join('; ') || '—',
         displayDate(report.effectiveDateTime ?? report.issued),
       ],
     });
-    context.carried(report, 'entry');
-    for (const item of [...specimens, ...requests]) context.carried(item, 'narrative');
+    for (const item of [...specimens, ...requests]) carried.push([item, 'narrative']);
 
+    const testTime = specimens[0]?.collection?.collectedDateTime ?? report.effectiveDateTime ?? report.issued;
     const components: XmlElement[] = [];
-    for (const { observation, group } of flattenResults(record.resolve.bind(record), report.result ?? [])) {
+    for (const { observation, group } of flattenResults(record.resolve.bind(record), objects<Reference>(report.result))) {
       const rowId = ids.next();
-      if (group) context.carried(group, 'narrative');
+      if (group) carried.push([group, 'narrative']);
       const comment = isComment(observation);
-      rows.push({
+      reportRows.push({
         id: rowId,
         cells: [
           `${group ? `${conceptText(group.code)}: ` : ''}${conceptText(observation.code)}`,
-          comment ? observation.comment ?? '—' : [valueText(observation), observation.comment].filter(Boolean).join('. ') || '—',
-          (observation.referenceRange ?? []).map((range) => range.text ?? rangeText(range.low, range.high)).join('; ') || '—',
+          comment ? text(observation.comment) ?? '—' : [valueText(observation), text(observation.comment)].filter(Boolean).join('. ') || '—',
+          objects<{ text?: string; low?: Quantity; high?: Quantity }>(observation.referenceRange).map((range) => text(range.text) ?? rangeText(range.low, range.high)).join('; ') || '—',
           observation.interpretation ? conceptText(observation.interpretation) : '—',
           displayDate(observation.effectiveDateTime ?? observation.issued),
         ],
       });
       if (comment) {
-        context.carried(observation, 'narrative');
+        carried.push([observation, 'narrative']);
         continue;
       }
-      components.push(el('component', null, resultObservation(context, observation, rowId)));
-      context.carried(observation, 'entry');
+      components.push(el('component', null, resultObservation(context, observation, rowId, testTime)));
+      carried.push([observation, 'entry']);
     }
+    // A report of filing comments only has no tests to enter: it is a narrative row.
     if (components.length > 0) entries.push(resultOrganizer(context, report, specimens, components));
-  }
+    rows.push(...reportRows);
+    context.carried(report, components.length > 0 ? 'entry' : 'narrative');
+    for (const [resource, how] of carried) context.carried(resource, how);
+  });
 
-  for (const observation of otherObservations()) {
+  for (const observation of otherObservations()) context.safely(observation, () => {
     const rowId = ids.next();
+    const entry = standaloneOrganizer(context, observation, rowId);
     rows.push({
       id: rowId,
-      cells: [conceptText(observation.code), [valueText(observation), observation.comment].filter(Boolean).join('. ') || '—', '—', observation.interpretation ? conceptText(observation.interpretation) : '—', displayDate(observation.effectiveDateTime ?? observation.issued)],
+      cells: [conceptText(observation.code), [valueText(observation), text(observation.comment)].filter(Boolean).join('. ') || '—', '—', observation.interpretation ? conceptText(observation.interpretation) : '—', displayDate(observation.effectiveDateTime ?? observation.issued)],
     });
-    entries.push(standaloneOrganizer(context, observation, rowId));
+    entries.push(entry);
     context.carried(observation, 'entry');
-  }
+  });
 
   return buildSection(
     {
@@ -99,14 +105,14 @@ interface FlatResult {
 }
 
 /** The tests of a report in order, test groups replaced by their members (any depth), each once. */
-function flattenResults(resolve: (reference: { reference?: string }) => Resource | undefined, references: readonly { reference?: string }[]): FlatResult[] {
+function flattenResults(resolve: (reference: Reference) => Resource | undefined, references: readonly Reference[]): FlatResult[] {
   const out: FlatResult[] = [];
   const seen = new Set<Resource>();
-  const visit = (reference: { reference?: string }, group?: Observation) => {
+  const visit = (reference: Reference, group?: Observation) => {
     const observation = resolve(reference);
     if (!observation || observation.resourceType !== 'Observation' || seen.has(observation)) return;
     seen.add(observation);
-    const members = ((observation as Observation).related ?? []).filter((related) => related.type === 'has-member' && related.target);
+    const members = objects<{ type?: string; target?: Reference }>((observation as Observation).related).filter((related) => related.type === 'has-member' && related.target);
     if (members.length === 0) {
       out.push({ observation: observation as Observation, ...(group ? { group } : {}) });
       return;
@@ -153,8 +159,9 @@ function standaloneOrganizer(context: ConversionContext, observation: Observatio
   );
 }
 
-export function resultObservation(context: ConversionContext, observation: Observation, rowId: string): XmlElement {
-  const time = hl7Ts(observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.issued);
+/** `reportTime` stands in for a test that carries no time of its own (the specimen's or report's). */
+export function resultObservation(context: ConversionContext, observation: Observation, rowId: string, reportTime?: string): XmlElement {
+  const time = hl7Ts(observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.issued ?? reportTime);
   return el(
     'observation',
     { classCode: 'OBS', moodCode: 'EVN' },

@@ -7,7 +7,7 @@ import { interpretationCode } from '../cda/observation-value';
 import { physicalQuantity, quantityText } from '../cda/quantity';
 import { displayDate, hl7Ts } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { CodeableConcept, Observation, Quantity } from '../record/fhir';
+import { CodeableConcept, Coding, Observation, Quantity, objects } from '../record/fhir';
 import { buildSection } from './section';
 
 /** SNOMED CT concepts GP systems record vital signs with, and the LOINC code C-CDA's value set wants. */
@@ -43,8 +43,8 @@ interface VitalReading {
 }
 
 function vitalOf(code: CodeableConcept | undefined): { loinc: string; name: string } | undefined {
-  for (const coding of code?.coding ?? []) {
-    const vital = coding.code ? VITAL_SIGNS[coding.code] : undefined;
+  for (const coding of objects<Coding>(code?.coding)) {
+    const vital = typeof coding.code === 'string' ? VITAL_SIGNS[coding.code] : undefined;
     if (vital) return vital;
   }
   return undefined;
@@ -55,12 +55,12 @@ export function vitalReadings(observation: Observation): VitalReading[] {
   const vital = vitalOf(observation.code);
   if (!vital) return [];
   const readings: VitalReading[] = [];
-  if (observation.valueQuantity?.value !== undefined && !observation.valueQuantity.comparator && vital.loinc !== '85354-9') {
+  if (typeof observation.valueQuantity?.value === 'number' && !observation.valueQuantity.comparator && vital.loinc !== '85354-9') {
     readings.push({ code: observation.code, vital, quantity: observation.valueQuantity });
   }
-  for (const component of observation.component ?? []) {
+  for (const component of objects<NonNullable<Observation['component']>[number]>(observation.component)) {
     const componentVital = vitalOf(component.code);
-    if (componentVital && component.valueQuantity?.value !== undefined) readings.push({ code: component.code, vital: componentVital, quantity: component.valueQuantity });
+    if (componentVital && typeof component.valueQuantity?.value === 'number') readings.push({ code: component.code, vital: componentVital, quantity: component.valueQuantity });
   }
   return readings;
 }
@@ -70,18 +70,19 @@ export function vitalSignsSection(context: ConversionContext, observations: read
   const ids = new NarrativeIds('vital');
   const rows: NarrativeRow[] = [];
   const entries: XmlElement[] = [];
-  for (const observation of observations) {
+  for (const observation of observations) context.safely(observation, () => {
     const readings = vitalReadings(observation);
     const rowIds = readings.map(() => ids.next());
+    const entry = vitalSignsOrganizer(context, observation, readings, rowIds);
     readings.forEach((reading, index) => {
       rows.push({
         id: rowIds[index] as string,
         cells: [reading.vital.name, quantityText(reading.quantity), conceptText(reading.code), displayDate(observation.effectiveDateTime ?? observation.issued), observation.comment ?? '—'],
       });
     });
-    entries.push(vitalSignsOrganizer(context, observation, readings, rowIds));
+    entries.push(entry);
     context.carried(observation, 'entry');
-  }
+  });
   return buildSection(
     {
       templateRoot: '2.16.840.1.113883.10.20.22.2.4.1',
