@@ -1,4 +1,4 @@
-import { Coding, Identifier, ListResource, Organization, Patient, Reference, Resource, many, objects, text } from './fhir';
+import { Coding, Identifier, ListResource, Organization, Patient, Reference, Resource, objects, text } from './fhir';
 
 /** SNOMED CT codes of the GP Connect clinical-area Lists. */
 export const LIST_CODES = {

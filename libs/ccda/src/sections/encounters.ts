@@ -5,7 +5,7 @@ import { NarrativeRow, listNotices } from '../cda/narrative';
 import { valueText } from '../cda/observation-value';
 import { displayDate, intervalTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
-import { CodeableConcept, Coding, Encounter, ListResource, Observation, Practitioner, Reference, Resource, objects, text, texts } from '../record/fhir';
+import { CodeableConcept, Coding, Encounter, ListResource, Observation, Practitioner, Resource, objects } from '../record/fhir';
 import { LIST_CODES } from '../record/structured-record';
 import { buildSection } from './section';
 
