@@ -1,3 +1,4 @@
+import { listNotices } from './cda/narrative';
 import { ListResource, Reference, Resource, objects } from './record/fhir';
 import { StructuredRecord } from './record/structured-record';
 
@@ -32,6 +33,19 @@ export class ConversionContext {
       this.failures += 1;
       this.ledger.delete(resource);
     }
+  }
+
+  private readonly announced = new Set<ListResource>();
+
+  /** The warnings, notes and empty reasons of `lists`, remembered as shown. */
+  notices(lists: readonly ListResource[], areaName: string): string[] {
+    for (const list of lists) this.announced.add(list);
+    return listNotices(lists, areaName);
+  }
+
+  /** Lists whose warnings no section has shown yet (e.g. a consultation's topic Lists). */
+  unannouncedLists(): ListResource[] {
+    return this.record.lists.filter((list) => !this.announced.has(list));
   }
 
   /** How many items could not be converted (they are shown as other items instead). */

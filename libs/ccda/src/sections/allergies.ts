@@ -2,7 +2,7 @@ import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
 import { AllergyIntolerance } from '../record/fhir';
 import { ConversionContext } from '../conversion-context';
@@ -57,7 +57,7 @@ export function allergiesSection(context: ConversionContext): XmlElement {
       headers: ['Substance', 'Reaction', 'Severity', 'Status', 'Onset', 'Recorded'],
     },
     rows,
-    listNotices([...active, ...ended], 'allergy'),
+    context.notices([...active, ...ended], 'allergy'),
     entries,
   );
 }

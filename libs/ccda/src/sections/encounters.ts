@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { valueText } from '../cda/observation-value';
 import { displayDate, intervalTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
@@ -45,7 +45,7 @@ export function encountersSection(context: ConversionContext): XmlElement {
       headers: ['Date', 'Type', 'Clinician', 'Recorded'],
     },
     rows,
-    listNotices(lists, 'consultation'),
+    context.notices(lists, 'consultation'),
     entries,
   );
 }

@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { measured, physicalQuantity } from '../cda/quantity';
 import { displayDate, hl7Ts } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
@@ -52,7 +52,7 @@ export function immunisationsSection(context: ConversionContext): XmlElement {
       headers: ['Vaccine', 'Procedure', 'Status', 'Date', 'Batch', 'Notes'],
     },
     rows,
-    listNotices(lists, 'immunisation'),
+    context.notices(lists, 'immunisation'),
     entries,
   );
 }

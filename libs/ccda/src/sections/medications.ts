@@ -2,7 +2,7 @@ import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { measured, physicalQuantity, quantityText as formatQuantity } from '../cda/quantity';
 import { displayDate, intervalTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
@@ -122,7 +122,7 @@ export function medicationsSection(context: ConversionContext): XmlElement {
       headers: ['Medication', 'Dosage', 'Quantity', 'Status', 'Start', 'End', 'Prescription', 'Issues'],
     },
     rows,
-    listNotices(lists, 'medication'),
+    context.notices(lists, 'medication'),
     entries,
   );
 }

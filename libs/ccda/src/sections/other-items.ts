@@ -13,7 +13,12 @@ import { buildSection } from './section';
  */
 export function otherItemsSection(context: ConversionContext): XmlElement | undefined {
   const leftovers = context.listedResources().filter((resource) => !context.isCarried(resource));
-  if (leftovers.length === 0) return undefined;
+  // Warnings on Lists no section stands for (a consultation's topics, "related" Lists) must reach the reader too.
+  const notices = context
+    .unannouncedLists()
+    .flatMap((list) => (list.extension?.length || list.note || list.emptyReason ? context.notices([list], 'record') : []))
+    .filter((notice, index, all) => all.indexOf(notice) === index);
+  if (leftovers.length === 0 && notices.length === 0) return undefined;
   const ids = new NarrativeIds('other');
   const rows: NarrativeRow[] = leftovers.map((resource) => {
     context.carried(resource, 'narrative');
@@ -27,11 +32,11 @@ export function otherItemsSection(context: ConversionContext): XmlElement | unde
     {
       loinc: '48767-8',
       loincName: 'Annotation comment',
-      title: 'Other items in the GP record',
+      title: 'Other items and notices from the GP record',
       headers: ['Kind', 'Item', 'Date'],
     },
     rows,
-    ['These items are in the GP record but have no coded place in this document.'],
+    [...(leftovers.length > 0 ? ['These items are in the GP record but have no coded place in this document.'] : []), ...notices],
     [],
   );
 }

@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { displayDate, hl7Ts } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
 import { ProcedureRequest, ReferralRequest, annotationText } from '../record/fhir';
@@ -46,7 +46,7 @@ export function planOfTreatmentSection(context: ConversionContext): XmlElement {
       headers: ['Kind', 'What', 'Date', 'Status / priority', 'Notes'],
     },
     rows,
-    [...listNotices(referralLists, 'referral'), ...(diaryLists.length ? listNotices(diaryLists, 'diary') : [])],
+    [...context.notices(referralLists, 'referral'), ...(diaryLists.length ? context.notices(diaryLists, 'diary') : [])],
     entries,
   );
 }

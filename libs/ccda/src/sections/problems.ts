@@ -2,9 +2,9 @@ import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
-import { Condition, annotationText } from '../record/fhir';
+import { Condition, Extension, annotationText, objects, text } from '../record/fhir';
 import { ConversionContext } from '../conversion-context';
 import { buildSection } from './section';
 
@@ -32,6 +32,7 @@ export function problemsSection(context: ConversionContext): XmlElement {
         significance === 'major' ? 'Major' : significance === 'minor' ? 'Minor' : '—',
         displayDate(condition.onsetDateTime),
         displayDate(condition.abatementDateTime),
+        relatedProblems(context, condition) || '—',
         annotationText(condition.note) || '—',
       ],
     });
@@ -45,10 +46,10 @@ export function problemsSection(context: ConversionContext): XmlElement {
       loinc: '11450-4',
       loincName: 'Problem list - Reported',
       title: 'Problems',
-      headers: ['Problem', 'Status', 'Significance', 'Onset', 'Ended', 'Notes'],
+      headers: ['Problem', 'Status', 'Significance', 'Onset', 'Ended', 'Related problems', 'Notes'],
     },
     rows,
-    listNotices(lists, 'problem'),
+    context.notices(lists, 'problem'),
     entries,
   );
 }
@@ -90,4 +91,18 @@ function concernAct(condition: Condition, resolved: boolean, rowId: string, docu
       ),
     ),
   );
+}
+
+/** GP Connect's RelatedProblemHeader links (parent, child, sibling problems), named for the reader. */
+function relatedProblems(context: ConversionContext, condition: Condition): string {
+  return objects<Extension>(condition.extension)
+    .filter((extension) => text(extension.url)?.endsWith('Extension-CareConnect-RelatedProblemHeader-1'))
+    .map((extension) => {
+      const parts = objects<Extension>(extension.extension);
+      const target = context.record.resolve<Condition>(parts.find((part) => part.url === 'target')?.valueReference);
+      const type = text(parts.find((part) => part.url === 'type')?.valueCode);
+      return target ? `${conceptText(target.code)}${type ? ` (${type})` : ''}` : undefined;
+    })
+    .filter(Boolean)
+    .join('; ');
 }

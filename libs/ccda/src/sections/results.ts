@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
 import { NarrativeIds, entryId, templateId } from '../cda/ids';
-import { NarrativeRow, listNotices } from '../cda/narrative';
+import { NarrativeRow } from '../cda/narrative';
 import { interpretationCode, observationValue, rangeText, referenceRanges, valueText } from '../cda/observation-value';
 import { displayDate, hl7Ts, organizerTime } from '../cda/time';
 import { ConversionContext } from '../conversion-context';
@@ -94,7 +94,7 @@ export function resultsSection(context: ConversionContext, otherObservations: ()
       headers: ['Test', 'Result', 'Reference range', 'Interpretation', 'Date'],
     },
     rows,
-    listNotices(lists, 'investigation'),
+    context.notices(lists, 'investigation'),
     entries,
   );
 }
