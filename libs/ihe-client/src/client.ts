@@ -1,7 +1,8 @@
 import { parseMultipartRelated } from '@gpb/ihe';
-import { serializeXml } from '@gpb/xml';
+import { XmlElement, serializeXml } from '@gpb/xml';
 import {
   DocumentReference,
+  FindDocumentsOptions,
   PatientDiscoveryQuery,
   RequestActions,
   findDocumentsQuery,
@@ -55,8 +56,13 @@ export class IheClient {
     return { exchange, match: exchange.soap.body ? readPatientMatch(exchange.soap.body) : undefined };
   }
 
-  async findDocuments(nhsNumber: string): Promise<{ exchange: HttpExchange; result?: QueryResult }> {
-    const exchange = await this.post('iti38', this.envelope('iti38', findDocumentsQuery({ id: nhsNumber })));
+  async findDocuments(nhsNumber: string, options: FindDocumentsOptions = {}): Promise<{ exchange: HttpExchange; result?: QueryResult }> {
+    return this.query(findDocumentsQuery({ id: nhsNumber }, options));
+  }
+
+  /** Any ITI-38 AdhocQueryRequest. */
+  async query(body: XmlElement): Promise<{ exchange: HttpExchange; result?: QueryResult }> {
+    const exchange = await this.post('iti38', this.envelope('iti38', body));
     return { exchange, result: exchange.soap.body ? readQueryResult(exchange.soap.body) : undefined };
   }
 

@@ -95,17 +95,50 @@ export function patientDiscoveryQuery(query: PatientDiscoveryQuery): XmlElement 
 
 const slot = (name: string, ...values: string[]) => el('rim:Slot', { name }, el('rim:ValueList', null, values.map((value) => el('rim:Value', null, value))));
 
+const STABLE_ENTRY = 'urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1';
+const ON_DEMAND_ENTRY = 'urn:uuid:34268e47-fdf5-41a6-ba33-82133c465248';
+export const GET_DOCUMENTS = 'urn:uuid:5c4f972b-d56b-40ac-a5fc-c8ca9b40b9d4';
+
+export interface FindDocumentsOptions {
+  readonly returnType?: 'LeafClass' | 'ObjectRef';
+  /** `$XDSDocumentEntryType`; absent sends no slot. */
+  readonly entryTypes?: ReadonlyArray<'stable' | 'onDemand'>;
+  /** Further slots, values already in ebXML list syntax, e.g. `{ '$XDSDocumentEntryClassCode': ["('34133-9^^2.16.840.1.113883.6.1')"] }`. */
+  readonly slots?: Readonly<Record<string, readonly string[]>>;
+  /** `AdhocQuery/@home`. */
+  readonly home?: string;
+}
+
 /** ITI-38 FindDocuments for an NHS number (or any CX patient id). */
-export function findDocumentsQuery(patient: { id: string; root?: string }, returnType: 'LeafClass' | 'ObjectRef' = 'LeafClass'): XmlElement {
+export function findDocumentsQuery(patient: { id: string; root?: string }, options: FindDocumentsOptions = {}): XmlElement {
+  const types = options.entryTypes?.map((type) => `'${type === 'stable' ? STABLE_ENTRY : ON_DEMAND_ENTRY}'`);
+  return el(
+    'query:AdhocQueryRequest',
+    { 'xmlns:query': NS.query, 'xmlns:rim': NS.rim },
+    el('query:ResponseOption', { returnComposedObjects: 'true', returnType: options.returnType ?? 'LeafClass' }),
+    el(
+      'rim:AdhocQuery',
+      { id: FIND_DOCUMENTS, home: options.home },
+      slot('$XDSDocumentEntryPatientId', `'${patient.id}^^^&${patient.root ?? NHS_NUMBER_ROOT}&ISO'`),
+      slot('$XDSDocumentEntryStatus', "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')"),
+      types && slot('$XDSDocumentEntryType', `(${types.join(',')})`),
+      Object.entries(options.slots ?? {}).map(([name, values]) => slot(name, ...values)),
+    ),
+  );
+}
+
+/** ITI-38 GetDocuments by uniqueIds or entryUUIDs. */
+export function getDocumentsQuery(ids: { uniqueIds?: readonly string[]; entryUuids?: readonly string[] }, returnType: 'LeafClass' | 'ObjectRef' = 'LeafClass'): XmlElement {
+  const list = (values: readonly string[]) => `(${values.map((value) => `'${value}'`).join(',')})`;
   return el(
     'query:AdhocQueryRequest',
     { 'xmlns:query': NS.query, 'xmlns:rim': NS.rim },
     el('query:ResponseOption', { returnComposedObjects: 'true', returnType }),
     el(
       'rim:AdhocQuery',
-      { id: FIND_DOCUMENTS },
-      slot('$XDSDocumentEntryPatientId', `'${patient.id}^^^&${patient.root ?? NHS_NUMBER_ROOT}&ISO'`),
-      slot('$XDSDocumentEntryStatus', "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')"),
+      { id: GET_DOCUMENTS },
+      ids.uniqueIds?.length ? slot('$XDSDocumentEntryUniqueId', list(ids.uniqueIds)) : undefined,
+      ids.entryUuids?.length ? slot('$XDSDocumentEntryEntryUUID', list(ids.entryUuids)) : undefined,
     ),
   );
 }

@@ -79,6 +79,8 @@ export interface DocumentEntrySummary {
 export interface QueryResult {
   readonly status: string;
   readonly entries: DocumentEntrySummary[];
+  /** `rim:ObjectRef/@id` of an ObjectRef answer. */
+  readonly objectRefs: string[];
   readonly errors: { code: string; message: string; location?: string }[];
 }
 
@@ -101,7 +103,8 @@ export function readQueryResult(body: ParsedElement): QueryResult {
       hash: slotValue('hash'),
     };
   });
-  return { status: attribute(body, 'status') ?? '', entries, errors: registryErrors(body) };
+  const objectRefs = findDescendants(body, NS.rim, 'ObjectRef').map((ref) => attribute(ref, 'id') ?? '');
+  return { status: attribute(body, 'status') ?? '', entries, objectRefs, errors: registryErrors(body) };
 }
 
 function registryErrors(body: ParsedElement): QueryResult['errors'] {
@@ -121,6 +124,8 @@ export interface RetrievedDocument {
   readonly contentId?: string;
   /** Inline base64 content when not MTOM. */
   readonly inline?: Buffer;
+  /** For an On-Demand entry: the uniqueId of the document generated for this retrieval. */
+  readonly newDocumentUniqueId?: string;
 }
 
 export interface RetrieveResult {
@@ -141,6 +146,7 @@ export function readRetrieveResult(body: ParsedElement): RetrieveResult {
       repositoryUniqueId: textContent(findChild(response, NS.xdsb, 'RepositoryUniqueId')),
       homeCommunityId: textContent(findChild(response, NS.xdsb, 'HomeCommunityId')) || undefined,
       mimeType: textContent(findChild(response, NS.xdsb, 'mimeType')) || undefined,
+      newDocumentUniqueId: textContent(findChild(response, NS.xdsb, 'NewDocumentUniqueId')) || undefined,
       contentId: href ? decodeURIComponent(href.replace(/^cid:/, '')) : undefined,
       inline: include ? undefined : Buffer.from(textContent(documentElement), 'base64'),
     };

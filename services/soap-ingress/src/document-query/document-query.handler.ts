@@ -11,7 +11,8 @@ import {
 import { ServiceRuntime } from '@gpb/runtime';
 import { SoapIngressConfig } from '../config';
 import { DocumentRegistry } from '../documents/document-registry';
-import { gpSummaryEntry } from '../documents/gp-summary-entry';
+import { gpSummaryEntry, onDemandSummaryEntry } from '../documents/gp-summary-entry';
+import { matchesFindDocumentsFilters } from './find-documents-filter';
 import { registryErrorFor } from '../errors/registry-errors';
 import { TransactionAnswer, TransactionContext, TransactionHandler } from '../exchange/transaction-handler';
 import { NHS_NUMBER_OID } from '@gpb/nhs-number';
@@ -79,14 +80,27 @@ export class DocumentQueryHandler implements TransactionHandler {
     if (!nhsNumber) {
       return failed({ errorCode: 'XDSUnknownPatientId', codeContext: 'The patient id is neither an NHS number nor an id this gateway has matched through patient discovery.' });
     }
-    if (!this.wantsApprovedStableEntries(query)) return { entries: [], errors: [] };
+    const statuses = query.slots['$XDSDocumentEntryStatus'];
+    if (statuses && !statuses.includes(XDS.status.approved)) return { entries: [], errors: [] };
+    // Without $XDSDocumentEntryType only stable entries are returned (ITI TF-2a 3.18.4.1.2.3.6.2).
+    const kinds = query.entryTypes ?? ['stable'];
+    if (kinds.length === 0) return { entries: [], errors: [] };
 
     const patient = await findRegisteredPatient(this.runtime, nhsNumber);
     if (!patient.ok) return this.failedWith(patient.error);
-    const cached = await this.documents.current(nhsNumber);
-    const document = cached ? ok(cached) : await this.documents.generate(nhsNumber, patient.value.odsCode, requester);
-    if (!document.ok) return this.failedWith(document.error);
-    return { entries: [gpSummaryEntry(document.value, this.config, patient.value.demographics)], errors: [] };
+    const entries: DocumentEntry[] = [];
+    if (kinds.includes('onDemand')) {
+      const onDemand = await this.documents.onDemandEntry(nhsNumber, patient.value.odsCode);
+      entries.push(onDemandSummaryEntry(onDemand, this.config, patient.value.demographics));
+    }
+    if (kinds.includes('stable')) {
+      const cached = await this.documents.current(nhsNumber);
+      const document = cached ? ok(cached) : await this.documents.generate(nhsNumber, patient.value.odsCode, requester);
+      // A failed generation still leaves the On-Demand entry, if one was asked for: PartialSuccess.
+      if (!document.ok) return { entries: entries.filter((entry) => matchesFindDocumentsFilters(query, entry)), errors: [this.registryError(document.error)] };
+      entries.push(gpSummaryEntry(document.value, this.config, patient.value.demographics));
+    }
+    return { entries: entries.filter((entry) => matchesFindDocumentsFilters(query, entry)), errors: [] };
   }
 
   private async getDocuments(query: AdhocQueryRequest): Promise<QueryOutcome> {
@@ -95,24 +109,28 @@ export class DocumentQueryHandler implements TransactionHandler {
     if (uniqueIds.length === 0 && entryUuids.length === 0) {
       return failed({ errorCode: 'XDSStoredQueryMissingParam', codeContext: 'GetDocuments needs $XDSDocumentEntryUniqueId or $XDSDocumentEntryEntryUUID.' });
     }
+    const resolved = await Promise.all(entryUuids.map((entryUuid) => this.documents.uniqueIdOf(entryUuid)));
+    const wanted = [...new Set([...uniqueIds, ...resolved.filter((id): id is string => id !== undefined)])];
     const entries: DocumentEntry[] = [];
-    for (const uniqueId of uniqueIds) {
+    for (const uniqueId of wanted) {
       const document = await this.documents.find(uniqueId);
-      if (document) entries.push(gpSummaryEntry(document, this.config));
+      if (document) {
+        entries.push(gpSummaryEntry(document, this.config));
+        continue;
+      }
+      const onDemand = await this.documents.findOnDemand(uniqueId);
+      if (onDemand) entries.push(onDemandSummaryEntry(onDemand, this.config));
     }
     return { entries, errors: [] };
   }
 
-  /** Our one entry is Approved and stable; a client filtering those out gets an empty, successful answer. */
-  private wantsApprovedStableEntries(query: AdhocQueryRequest): boolean {
-    const statuses = query.slots['$XDSDocumentEntryStatus'];
-    if (statuses && !statuses.includes(XDS.status.approved)) return false;
-    return !query.entryTypes || query.entryTypes.includes('stable');
+  private registryError(error: ContractError): RegistryError {
+    this.runtime.logger.info('document query refused', { code: error.code });
+    return registryErrorFor(error);
   }
 
   private failedWith(error: ContractError): QueryOutcome {
-    this.runtime.logger.info('document query refused', { code: error.code });
-    return failed(registryErrorFor(error));
+    return failed(this.registryError(error));
   }
 }
 

@@ -51,19 +51,36 @@ export class DocumentRetrieveHandler implements TransactionHandler {
       return { error: { errorCode: 'XDSUnknownRepositoryId', codeContext: `Document ${request.documentUniqueId}: the repository is ${this.config.repositoryUniqueId}, not ${request.repositoryUniqueId}.` } };
     }
     const known = await this.documents.find(request.documentUniqueId);
-    if (!known) return { error: { errorCode: 'XDSDocumentUniqueIdError', codeContext: `Document ${request.documentUniqueId} is not known to this gateway.` } };
-    const available = await this.available(known, requester);
-    if (!available.ok) return { error: { ...registryErrorFor(available.error), codeContext: `Document ${request.documentUniqueId}: ${registryErrorFor(available.error).codeContext}` } };
-    const contentId = `document${index + 1}.${available.value.uniqueId}@gp-bridge`;
+    if (known) {
+      const available = await this.available(known, requester);
+      if (!available.ok) return this.itemError(request.documentUniqueId, available.error);
+      return this.attachment(request.documentUniqueId, available.value, index);
+    }
+    // An On-Demand entry: generate the GP summary now; the response names the new document's id.
+    const onDemand = await this.documents.findOnDemand(request.documentUniqueId);
+    if (!onDemand) return { error: { errorCode: 'XDSDocumentUniqueIdError', codeContext: `Document ${request.documentUniqueId} is not known to this gateway.` } };
+    const generated = await this.documents.generate(onDemand.nhsNumber, onDemand.odsCode, requester);
+    if (!generated.ok) return this.itemError(request.documentUniqueId, generated.error);
+    return this.attachment(request.documentUniqueId, generated.value, index, generated.value.uniqueId);
+  }
+
+  private itemError(documentUniqueId: string, error: ContractError): ItemOutcome {
+    const spec = registryErrorFor(error);
+    return { error: { ...spec, codeContext: `Document ${documentUniqueId}: ${spec.codeContext}` } };
+  }
+
+  private attachment(requestedId: string, document: DocumentRecord, index: number, newDocumentUniqueId?: string): ItemOutcome {
+    const contentId = `document${index + 1}.${document.uniqueId}@gp-bridge`;
     return {
       document: {
-        homeCommunityId: location,
+        homeCommunityId: `urn:oid:${this.config.homeCommunityId}`,
         repositoryUniqueId: this.config.repositoryUniqueId,
-        documentUniqueId: available.value.uniqueId,
+        documentUniqueId: requestedId,
+        ...(newDocumentUniqueId ? { newDocumentUniqueId } : {}),
         mimeType: 'text/xml',
         contentId,
       },
-      part: { contentId, contentType: 'text/xml; charset=UTF-8', encoding: 'utf8', body: { ref: available.value.document } },
+      part: { contentId, contentType: 'text/xml; charset=UTF-8', encoding: 'utf8', body: { ref: document.document } },
     };
   }
 

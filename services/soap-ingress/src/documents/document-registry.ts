@@ -16,6 +16,17 @@ export interface DocumentRecord extends Omit<BuildDocumentReply, 'document' | 'd
 
 const metaKey = (uniqueId: string) => `doc:meta:${uniqueId}`;
 const currentKey = (nhsNumber: string) => `doc:patient:${patientKey(nhsNumber)}`;
+const entryKey = (entryUuid: string) => `doc:entry:${entryUuid}`;
+const onDemandKey = (uniqueId: string) => `doc:ondemand:${uniqueId}`;
+const onDemandPatientKey = (nhsNumber: string) => `doc:ondemand-patient:${patientKey(nhsNumber)}`;
+
+/** An On-Demand entry: the promise of a GP summary generated when it is retrieved. */
+export interface OnDemandRecord {
+  readonly uniqueId: string;
+  readonly entryUuid: string;
+  readonly nhsNumber: string;
+  readonly odsCode: string;
+}
 
 /**
  * Owns the generated-document keys: `doc:meta:<uniqueId>` (kept for DOCUMENT_INDEX_TTL_SECONDS so an
@@ -40,6 +51,31 @@ export class DocumentRegistry {
 
   async find(uniqueId: string): Promise<DocumentRecord | undefined> {
     return getJson<DocumentRecord>(this.runtime.cache, metaKey(uniqueId));
+  }
+
+  /** The uniqueId an entryUUID stands for (stable or On-Demand), for GetDocuments by entryUUID. */
+  async uniqueIdOf(entryUuid: string): Promise<string | undefined> {
+    return (await this.runtime.cache.get(entryKey(entryUuid)).catch(() => null)) ?? undefined;
+  }
+
+  /**
+   * The patient's On-Demand entry: the same ids for every query while it is remembered, so a client
+   * can retrieve what it found. Random ids: they must not reveal the NHS number.
+   */
+  async onDemandEntry(nhsNumber: string, odsCode: string): Promise<OnDemandRecord> {
+    const known = await getJson<OnDemandRecord>(this.runtime.cache, onDemandPatientKey(nhsNumber));
+    const record: OnDemandRecord = known ? { ...known, odsCode } : { uniqueId: newDocumentUniqueId(), entryUuid: newEntryUuid(), nhsNumber, odsCode };
+    const ttl = this.config.documentIndexTtlSeconds;
+    await Promise.all([
+      setJson(this.runtime.cache, onDemandPatientKey(nhsNumber), record, ttl),
+      setJson(this.runtime.cache, onDemandKey(record.uniqueId), record, ttl),
+      this.runtime.cache.set(entryKey(record.entryUuid), record.uniqueId, ttl).catch(() => undefined),
+    ]);
+    return record;
+  }
+
+  async findOnDemand(uniqueId: string): Promise<OnDemandRecord | undefined> {
+    return getJson<OnDemandRecord>(this.runtime.cache, onDemandKey(uniqueId));
   }
 
   /** Fetches a fresh GP record and converts it. Concurrent calls for one patient share the work. */
@@ -72,6 +108,7 @@ export class DocumentRegistry {
       odsCode,
     };
     await setJson(this.runtime.cache, metaKey(uniqueId), document, this.config.documentIndexTtlSeconds);
+    await this.runtime.cache.set(entryKey(document.entryUuid), uniqueId, this.config.documentIndexTtlSeconds).catch(() => undefined);
     await this.runtime.cache.set(currentKey(nhsNumber), uniqueId, this.config.documentTtlSeconds).catch(() => undefined);
     return ok(document);
   }

@@ -1,7 +1,7 @@
 import type { PatientDemographics } from '@gpb/contracts';
 import { CodedValue, DocumentEntry, GP_SUMMARY_CODES, SourcePatientInfo } from '@gpb/ihe';
 import { SoapIngressConfig } from '../config';
-import { DocumentRecord } from './document-registry';
+import { DocumentRecord, OnDemandRecord } from './document-registry';
 import { parseHl7Timestamp } from './hl7-time';
 
 const SNOMED_CT = '2.16.840.1.113883.6.96';
@@ -59,5 +59,25 @@ function sourcePatientInfo(patient: PatientDemographics): SourcePatientInfo {
     ...(patient.name?.given.length ? { given: patient.name.given } : {}),
     ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
     ...(gender ? { gender } : {}),
+  };
+}
+
+/** The On-Demand entry: a GP summary generated fresh from GP Connect when retrieved (no hash, size or creation time). */
+export function onDemandSummaryEntry(record: OnDemandRecord, config: SoapIngressConfig, patient?: PatientDemographics): DocumentEntry {
+  return {
+    entryUuid: record.entryUuid,
+    uniqueId: record.uniqueId,
+    homeCommunityId: `urn:oid:${config.homeCommunityId}`,
+    repositoryUniqueId: config.repositoryUniqueId,
+    availability: 'onDemand',
+    status: 'Approved',
+    title: 'GP summary record (generated from the GP record when retrieved)',
+    mimeType: 'text/xml',
+    languageCode: 'en-GB',
+    patientId: record.nhsNumber,
+    ...(patient ? { sourcePatientInfo: sourcePatientInfo(patient) } : {}),
+    author: { institutionName: record.odsCode, odsCode: record.odsCode },
+    confidentialityCode: { code: 'N', codeSystem: CONFIDENTIALITY, displayName: CONFIDENTIALITY_NAMES.N },
+    ...GP_SUMMARY_METADATA,
   };
 }
