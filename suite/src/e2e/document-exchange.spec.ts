@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IheClient, getDocumentsQuery } from '@gpb/ihe-client';
+import { IheClient, getDocumentsQuery, readRetrieveResult, readSoapResponse } from '@gpb/ihe-client';
+import { parseMultipartRelated } from '@gpb/ihe';
 import { BODY_SCHEMAS, SCHEMAS, validateSoapMessage, validateXsd } from '@gpb/testing';
 import { RunningEmbeddedSuite, startEmbeddedSuite } from '../embedded-suite';
 
@@ -120,5 +121,44 @@ describe('ITI-38 and ITI-39: the variations an initiating gateway sends', () => 
     const content = retrieval.contents.get(entry?.uniqueId ?? '');
     expect(content?.toString('utf8')).toContain(`<id root="${entry?.uniqueId ?? ''}"/>`);
     expect(createHash('sha1').update(content ?? '').digest('hex')).toMatch(/^[0-9a-f]{40}$/);
+  }, 60_000);
+
+  it('accepts an MTOM request with unusual prefixes, bare LF line ends and a value sent as an xop:Include part', async () => {
+    const entry = (await client.findDocuments('9690937286')).result?.entries[0];
+    const boundary = 'MIMEBoundary_urn_uuid_5A2B';
+    const root =
+      '<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Header>' +
+      '<A:Action xmlns:A="http://www.w3.org/2005/08/addressing" S:mustUnderstand="true">urn:ihe:iti:2007:CrossGatewayRetrieve</A:Action>' +
+      '<A:MessageID xmlns:A="http://www.w3.org/2005/08/addressing">urn:uuid:9b0e0f55-3a53-4a3c-9e1e-6f3c1e2b7a10</A:MessageID></S:Header><S:Body>' +
+      '<x:RetrieveDocumentSetRequest xmlns:x="urn:ihe:iti:xds-b:2007"><x:DocumentRequest>' +
+      `<x:HomeCommunityId>${HOME}</x:HomeCommunityId><x:RepositoryUniqueId>${REPOSITORY}</x:RepositoryUniqueId>` +
+      '<x:DocumentUniqueId><inc:Include xmlns:inc="http://www.w3.org/2004/08/xop/include" href="cid:doc-id%40example.org"/></x:DocumentUniqueId>' +
+      '</x:DocumentRequest></x:RetrieveDocumentSetRequest></S:Body></S:Envelope>';
+    const body = [
+      `--${boundary}`,
+      'Content-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"',
+      'Content-Transfer-Encoding: binary',
+      'Content-ID: <root.message@cxf.apache.org>',
+      '',
+      root,
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=us-ascii',
+      'Content-ID: <doc-id@example.org>',
+      '',
+      entry?.uniqueId ?? '',
+      `--${boundary}--`,
+      '',
+    ].join('\n');
+    const response = await fetch(`${suite.url}/ihe/iti39`, {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/related; type="application/xop+xml"; boundary=${boundary}; start="<root.message@cxf.apache.org>"; start-info="application/soap+xml"` },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const mime = parseMultipartRelated(Buffer.from(await response.arrayBuffer()), response.headers.get('content-type') ?? '');
+    if (!mime.ok) throw new Error(mime.problem);
+    const soap = readSoapResponse(mime.root.content.toString('utf8'));
+    expect(soap.relatesTo).toBe('urn:uuid:9b0e0f55-3a53-4a3c-9e1e-6f3c1e2b7a10');
+    expect(soap.body && readRetrieveResult(soap.body)).toMatchObject({ status: expect.stringMatching(/:Success$/), documents: [expect.objectContaining({ documentUniqueId: entry?.uniqueId })] });
   }, 60_000);
 });
