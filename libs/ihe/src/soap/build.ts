@@ -36,7 +36,11 @@ export function buildSoapFault(fault: SoapFaultSpec): XmlElement {
   const subcode = fault.subcode === undefined ? undefined : subcodeQName(fault.subcode);
   return el(
     'env:Envelope',
-    { ...xmlns('env', 'wsa'), 'xmlns:gpb': subcode?.prefix === 'gpb' ? NS.gpbFault : undefined },
+    {
+      ...xmlns('env', 'wsa'),
+      'xmlns:gpb': subcode?.prefix === 'gpb' ? NS.gpbFault : undefined,
+      'xmlns:wsse': subcode?.prefix === 'wsse' ? NS.wsse : undefined,
+    },
     el(
       'env:Header',
       null,
@@ -68,11 +72,12 @@ export function faultHttpStatus(code: SoapFaultCode): 400 | 500 {
   return code === 'Sender' ? 400 : 500;
 }
 
-function subcodeQName(subcode: string): { prefix: 'wsa' | 'gpb'; local: string } {
+/** `wsa:` and `wsse:` subcodes are WS-Addressing and WS-Security fault codes; any other lives in our namespace. */
+function subcodeQName(subcode: string): { prefix: 'wsa' | 'wsse' | 'gpb'; local: string } {
   const colon = subcode.indexOf(':');
   const prefix = colon < 0 ? '' : subcode.slice(0, colon);
   const local = sanitizeLocalName(colon < 0 ? subcode : subcode.slice(colon + 1));
-  return { prefix: prefix === 'wsa' ? 'wsa' : 'gpb', local };
+  return { prefix: prefix === 'wsa' || prefix === 'wsse' ? prefix : 'gpb', local };
 }
 
 /** A subcode must be a valid NCName; anything else is folded so the fault stays schema-valid. */

@@ -13,8 +13,9 @@ export type SoapFaultCode = 'VersionMismatch' | 'MustUnderstand' | 'DataEncoding
 export interface SoapFaultSpec {
   readonly code: SoapFaultCode;
   /**
-   * `env:Subcode/env:Value`: `wsa:<Name>` for WS-Addressing subcodes, otherwise a local name placed in
-   * our own fault namespace (`gpb:<Name>`).
+   * `env:Subcode/env:Value`: `wsa:<Name>` for WS-Addressing subcodes, `wsse:<Name>` for WS-Security
+   * ones (InvalidSecurity, FailedAuthentication, MessageExpired…), otherwise a local name placed in our
+   * own fault namespace (`gpb:<Name>`).
    */
   readonly subcode?: string;
   readonly reason: string;

@@ -1,9 +1,10 @@
-import { BinaryPart, SoapExchange, SoapReply, Transaction } from '@gpb/contracts';
+import { BinaryPart, Requester, SoapExchange, SoapReply, Transaction } from '@gpb/contracts';
 import {
   IHE_ACTIONS,
   MimePart,
   SOAP_FAULT_ACTION,
   SoapFaultSpec,
+  SoapRequestHeader,
   actionNotSupportedFault,
   addressingHeaderRequiredFault,
   buildSoapFault,
@@ -17,6 +18,7 @@ import {
 import { ServiceRuntime } from '@gpb/runtime';
 import { serializeXml } from '@gpb/xml';
 import { SoapIngressConfig } from '../config';
+import { AssertionVerifier } from '../security/assertion-verifier';
 import { requesterFromSecurity } from '../security/saml-requester';
 import { TransactionHandler } from './transaction-handler';
 
@@ -25,11 +27,15 @@ import { TransactionHandler } from './transaction-handler';
  * faults here; everything well-formed goes to the transaction's handler, which answers in business terms.
  */
 export class SoapExchangeHandler {
+  private readonly verifier?: AssertionVerifier;
+
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly config: SoapIngressConfig,
     private readonly handlers: Readonly<Record<Transaction, TransactionHandler>>,
-  ) {}
+  ) {
+    if (config.xua) this.verifier = new AssertionVerifier(config.xua);
+  }
 
   async handle(exchange: SoapExchange): Promise<SoapReply> {
     const envelope = await this.runtime.blobs.unwrap(exchange.envelope);
@@ -48,7 +54,9 @@ export class SoapExchangeHandler {
 
     const attachments = await this.readAttachments(exchange.attachments);
     if (!attachments) return this.fault({ code: 'Receiver', subcode: 'RequestExpired', reason: 'An MTOM part expired before it could be read; send the request again.' });
-    const requester = requesterFromSecurity(header.security);
+    const identity = this.identify(exchange, envelope, header.security);
+    if (!identity.ok) return this.fault({ ...identity.fault, relatesTo: header.messageId });
+    const { requester } = identity;
     const answer = await this.handlers[exchange.transaction].handle({
       transaction: exchange.transaction,
       request,
@@ -58,6 +66,23 @@ export class SoapExchangeHandler {
     const action = IHE_ACTIONS[exchange.transaction].response;
     const xml = serializeXml(buildSoapResponse({ action, messageId: newMessageId(), relatesTo: header.messageId }, answer.body), { declaration: true });
     return { httpStatus: 200, envelope: await this.runtime.blobs.wrap(xml), attachments: answer.attachments ?? [], action };
+  }
+
+  /**
+   * Who is asking. With a trust store configured, an assertion is verified whenever one is sent and
+   * required for the configured transactions; without one, the assertion's attributes are only read.
+   */
+  private identify(exchange: SoapExchange, envelope: string, security: SoapRequestHeader['security']): { ok: true; requester?: Requester } | { ok: false; fault: SoapFaultSpec } {
+    const xua = this.config.xua;
+    if (!this.verifier || !xua) {
+      const requester = requesterFromSecurity(security);
+      return { ok: true, ...(requester ? { requester } : {}) };
+    }
+    const required = xua.requiredFor.includes(exchange.transaction);
+    if (!required && requesterFromSecurity(security) === undefined) return { ok: true };
+    const verdict = this.verifier.verify(envelope, security, [`urn:oid:${this.config.homeCommunityId}`, this.config.homeCommunityId, exchange.endpoint]);
+    if (!verdict.ok) this.runtime.logger.warn('SAML assertion refused', { transaction: exchange.transaction, subcode: verdict.fault.subcode });
+    return verdict;
   }
 
   private async readAttachments(parts: readonly BinaryPart[]): Promise<ReadonlyMap<string, MimePart> | undefined> {
