@@ -13,6 +13,13 @@ describe('redaction', () => {
     expect(redactText('x eyJhbGciOiJSUzUxMiJ9.eyJzdWIiOiJ4In0.sig y')).toBe('x [jwt] y');
   });
 
+  it('leaves digits inside trace ids, words and OIDs alone, and catches NHS numbers in prose', () => {
+    expect(redactText('trace e692eb46e36af1234567890d2c954299')).toBe('trace e692eb46e36af1234567890d2c954299');
+    expect(redactText('root 2.16.840.1.113883.2.1.4.1.9690937286')).toBe('root 2.16.840.1.113883.2.1.4.1.9690937286');
+    expect(redactText('patient 9690937286.')).toBe('patient [nhs-number].');
+    expect(redactText('(969 093 7286)')).toBe('([nhs-number])');
+  });
+
   it('never lets an NHS number or token reach a log line', async () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done(); } });

@@ -9,7 +9,8 @@ const VALUE_PATTERNS: Array<[RegExp, string]> = [
   [/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g, '[pem]'],
   [/\beyJ[\w-]+\.[\w-]*\.[\w-]*/g, '[jwt]'],
   [/\bBearer\s+[\w.~+/=-]+/gi, 'Bearer [token]'],
-  [/(?<![\d.])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d.])/g, '[nhs-number]'],
+  // Ten digits standing alone: not inside a hex id (trace ids), a word or an OID.
+  [/(?<![\w.])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\w|\.\d)/g, '[nhs-number]'],
 ];
 
 export function redactText(text: string): string {

@@ -40,6 +40,17 @@ describe('ITI-55 and ITI-47: patient discovery variations', () => {
     expect(match).toMatchObject({ queryResponseCode: 'OK', nhsNumber: '9690937286' });
   });
 
+  it('matches a superseded NHS number under the current one', async () => {
+    const { match } = await discover({ nhsNumber: '9434765803' });
+    expect(match).toMatchObject({ acknowledgement: 'AA', queryResponseCode: 'OK', nhsNumber: '9690937286' });
+  });
+
+  it('matches a deceased patient, with the date of death', async () => {
+    const { exchange, match } = await discover({ nhsNumber: '9000000009' });
+    expect(match?.queryResponseCode).toBe('OK');
+    expect(exchange.envelope).toContain('deceasedTime');
+  });
+
   it('answers a restricted patient as no match, disclosing nothing', async () => {
     const { exchange, match } = await discover({ nhsNumber: '9000000025' });
     expect(match).toMatchObject({ acknowledgement: 'AA', queryResponseCode: 'NF' });

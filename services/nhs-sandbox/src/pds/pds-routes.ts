@@ -59,7 +59,8 @@ export function pdsRoutes(deps: { store: RecordStore; tokens: AccessTokens; faul
       response.status(400).json(outcome('INVALID_SEARCH_DATA', 'Search data is invalid', 'value', 'Not enough search parameters were provided to be able to make a search'));
       return;
     }
-    const matches = deps.store.allPatients().filter((patient) => matchesSearch(patient, { family, birthdate, given: query('given'), gender: query('gender'), postcode: query('address-postalcode') }));
+    // A superseded number's entry points at the current record; a search finds only current records.
+    const matches = deps.store.allPatients().filter((patient) => patient.pds['id'] === patient.nhsNumber).filter((patient) => matchesSearch(patient, { family, birthdate, given: query('given'), gender: query('gender'), postcode: query('address-postalcode') }));
     const maxResults = Number(query('_max-results') ?? 1);
     if (matches.length > Math.max(1, Number.isFinite(maxResults) ? maxResults : 1)) {
       response.status(200).json(outcome('TOO_MANY_MATCHES', 'Too Many Matches', 'multiple-matches'));
