@@ -1,6 +1,6 @@
 import { EnvReader } from '@gpb/config';
 import { RunningService, bootstrapService } from './bootstrap-service';
-import { readInfrastructureConfig } from './infrastructure-config';
+import { InfrastructureConfig, readInfrastructureConfig } from './infrastructure-config';
 import { ServiceDefinition, cacheReadiness } from './service-definition';
 import { EmbeddedPlatform, ServiceRuntime, createDistributedRuntime, createEmbeddedRuntime } from './service-runtime';
 import { runMain } from './service-main';
@@ -36,6 +36,12 @@ export function runServiceMain<Config>(definition: ServiceDefinition<Config>): v
     const runtime = await createDistributedRuntime(definition.name, infra);
     return start(definition, runtime, config, infra.opsPort);
   });
+}
+
+/** Starts one replica of a deployed service in this process (tests run several against real NATS and Redis). */
+export async function startDistributedService<Config>(definition: ServiceDefinition<Config>, infra: InfrastructureConfig, env: EnvReader): Promise<RunningService> {
+  const config = env.done(definition.readConfig(env));
+  return start(definition, await createDistributedRuntime(definition.name, infra), config, 0);
 }
 
 /** Starts a service inside the embedded suite, on the in-process broker and shared memory cache. */
