@@ -22,6 +22,13 @@ describe('nhs-sandbox', () => {
     // A record with no PDS file: its PDS Patient is derived from the record's own Patient.
     copyFileSync(resolve(__dirname, '../../../fixtures/gpconnect/pathologyexample.json'), join(dataDir, '9876543210.json'));
     writeFileSync(join(dataDir, '9690937472.dissent'), '');
+    // Two people PDS cannot tell apart by these demographics: a search must answer TOO_MANY_MATCHES.
+    for (const nhsNumber of ['9434765811', '9434765838']) {
+      writeFileSync(
+        join(dataDir, `${nhsNumber}.pds.json`),
+        JSON.stringify({ resourceType: 'Patient', id: nhsNumber, name: [{ use: 'usual', family: 'Twin', given: ['Sam'] }], gender: 'male', birthDate: '1990-01-01' }),
+      );
+    }
     sandbox = await startNhsSandbox({ port: 0, dataDir, publicKeys: { key: async (kid) => (kid === 'test-key' ? publicKey : undefined) } });
   });
   afterAll(async () => {
@@ -97,6 +104,8 @@ describe('nhs-sandbox', () => {
       expect(found.body.total).toBe(1);
       expect((await pds('/Patient?family=nobody&birthdate=eq1925-04-21', token)).body.total).toBe(0);
       expect((await pds('/Patient?family=skelly', token)).status).toBe(400);
+      const twins = await pds('/Patient?family=Twin&birthdate=eq1990-01-01&_max-results=1', token);
+      expect(twins.body.issue?.[0]?.details?.coding?.[0]?.code).toBe('TOO_MANY_MATCHES');
     });
   });
 
