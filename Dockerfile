@@ -12,7 +12,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
-COPY --from=build /app/fixtures ./fixtures
+# nhs-sandbox's built-in test patients (only the sandbox reads them).
+COPY --from=build /app/services/nhs-sandbox/data ./services/nhs-sandbox/data
 USER node
 ENTRYPOINT ["node", "-r", "./dist/tools/register-paths.js"]
 CMD ["dist/gateway/src/main.js"]
