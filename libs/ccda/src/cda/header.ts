@@ -2,7 +2,7 @@ import { XmlChild, XmlElement, el } from '@gpb/xml';
 import { Address, ContactPoint, HumanName, Identifier, Organization, objects, text, texts } from '../record/fhir';
 import { StructuredRecord } from '../record/structured-record';
 import { OID } from './code-systems';
-import { templateId } from './ids';
+import { templateIds } from './ids';
 import { hl7Ts } from './time';
 
 export interface HeaderInput {
@@ -30,10 +30,8 @@ export function headerElements(input: HeaderInput): XmlChild[] {
   return [
     el('realmCode', { code: 'GB' }),
     el('typeId', { root: '2.16.840.1.113883.1.3', extension: 'POCD_HD000040' }),
-    templateId('2.16.840.1.113883.10.20.22.1.1'),
-    templateId('2.16.840.1.113883.10.20.22.1.1', '2015-08-01'),
-    templateId('2.16.840.1.113883.10.20.22.1.2'),
-    templateId('2.16.840.1.113883.10.20.22.1.2', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.1.1', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.1.2', '2015-08-01'),
     el('id', { root: input.documentId }),
     el('code', { code: '34133-9', codeSystem: OID.loinc, codeSystemName: 'LOINC', displayName: 'Summarization of Episode Note' }),
     el('title', null, input.title),

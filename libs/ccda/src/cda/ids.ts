@@ -1,4 +1,4 @@
-import { XmlElement, el } from '@gpb/xml';
+import { XmlChild, XmlElement, el } from '@gpb/xml';
 import { Identifier, Resource, objects } from '../record/fhir';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +17,16 @@ export function entryId(resource: Resource, documentId: string): XmlElement {
 
 export function templateId(root: string, extension?: string): XmlElement {
   return el('templateId', { root, extension });
+}
+
+/** A C-CDA template as R2.1 documents declare it: the unversioned id and the versioned one. */
+export function templateIds(root: string, extension: string): XmlElement[] {
+  return [templateId(root), templateId(root, extension)];
+}
+
+/** A manufacturedProduct (Medication / Immunization Medication Information) around a material's code. */
+export function manufacturedProduct(templateRoot: string, templateExtension: string, ...material: XmlChild[]): XmlElement {
+  return el('manufacturedProduct', { classCode: 'MANU' }, templateIds(templateRoot, templateExtension), el('manufacturedMaterial', null, ...material));
 }
 
 /** Narrative IDs must be XML IDs: letters first, no spaces. */

@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
 import { AllergyIntolerance } from '../record/fhir';
@@ -66,8 +66,7 @@ function concernAct(allergy: AllergyIntolerance, ended: boolean, rowId: string, 
   return el(
     'act',
     { classCode: 'ACT', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.30'),
-    templateId('2.16.840.1.113883.10.20.22.4.30', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.30', '2015-08-01'),
     el('id', { root: documentId, extension: `concern/${allergy.id ?? rowId}` }),
     fixedCode('code', 'CONC', OID.actCode, 'Concern'),
     el('statusCode', { code: ended ? 'completed' : 'active' }),
@@ -86,8 +85,7 @@ function allergyObservation(allergy: AllergyIntolerance, rowId: string, document
   return el(
     'observation',
     { classCode: 'OBS', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.7'),
-    templateId('2.16.840.1.113883.10.20.22.4.7', '2014-06-09'),
+    templateIds('2.16.840.1.113883.10.20.22.4.7', '2014-06-09'),
     entryId(allergy, documentId),
     fixedCode('code', 'ASSERTION', OID.actClass),
     el('text', null, el('reference', { value: `#${rowId}` })),
@@ -113,8 +111,7 @@ function allergyObservation(allergy: AllergyIntolerance, rowId: string, document
           el(
             'observation',
             { classCode: 'OBS', moodCode: 'EVN' },
-            templateId('2.16.840.1.113883.10.20.22.4.9'),
-            templateId('2.16.840.1.113883.10.20.22.4.9', '2014-06-09'),
+            templateIds('2.16.840.1.113883.10.20.22.4.9', '2014-06-09'),
             el('id', { root: documentId, extension: `reaction/${allergy.id ?? rowId}/${reactionIndex}` }),
             fixedCode('code', 'ASSERTION', OID.actClass),
             el('statusCode', { code: 'completed' }),
@@ -135,8 +132,7 @@ function severityObservation(severity: string): XmlElement {
     el(
       'observation',
       { classCode: 'OBS', moodCode: 'EVN' },
-      templateId('2.16.840.1.113883.10.20.22.4.8'),
-      templateId('2.16.840.1.113883.10.20.22.4.8', '2014-06-09'),
+      templateIds('2.16.840.1.113883.10.20.22.4.8', '2014-06-09'),
       fixedCode('code', 'SEV', OID.actClass, 'Severity Observation'),
       el('statusCode', { code: 'completed' }),
       el('value', { 'xsi:type': 'CD', code: value.code, codeSystem: OID.snomed, codeSystemName: 'SNOMED CT', displayName: value.display }),

@@ -1,6 +1,6 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { valueText } from '../cda/observation-value';
 import { displayDate, intervalTime } from '../cda/time';
@@ -89,8 +89,7 @@ function encounterActivity(context: ConversionContext, encounter: Encounter, typ
   return el(
     'encounter',
     { classCode: 'ENC', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.49'),
-    templateId('2.16.840.1.113883.10.20.22.4.49', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.49', '2015-08-01'),
     entryId(encounter, context.documentId),
     codedElement('code', type ?? { text: 'Consultation' }, `${rowId}-name`),
     el('text', null, el('reference', { value: `#${rowId}` })),

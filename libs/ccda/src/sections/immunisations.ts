@@ -1,6 +1,6 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, manufacturedProduct, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { measured, physicalQuantity } from '../cda/quantity';
 import { displayDate, hl7Ts } from '../cda/time';
@@ -65,8 +65,7 @@ function immunizationActivity(context: ConversionContext, immunization: Immuniza
   return el(
     'substanceAdministration',
     { classCode: 'SBADM', moodCode: 'EVN', negationInd: immunization.notGiven === true ? 'true' : 'false' },
-    templateId('2.16.840.1.113883.10.20.22.4.52'),
-    templateId('2.16.840.1.113883.10.20.22.4.52', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.52', '2015-08-01'),
     entryId(immunization, context.documentId),
     el('text', null, el('reference', { value: `#${rowId}` })),
     el('statusCode', { code: immunization.status === 'entered-in-error' ? 'nullified' : 'completed' }),
@@ -77,13 +76,7 @@ function immunizationActivity(context: ConversionContext, immunization: Immuniza
     el(
       'consumable',
       null,
-      el(
-        'manufacturedProduct',
-        { classCode: 'MANU' },
-        templateId('2.16.840.1.113883.10.20.22.4.54'),
-        templateId('2.16.840.1.113883.10.20.22.4.54', '2014-06-09'),
-        el('manufacturedMaterial', null, codedElement('code', vaccine, `${rowId}-name`), immunization.lotNumber && el('lotNumberText', null, immunization.lotNumber)),
-      ),
+      manufacturedProduct('2.16.840.1.113883.10.20.22.4.54', '2014-06-09', codedElement('code', vaccine, `${rowId}-name`), immunization.lotNumber && el('lotNumberText', null, immunization.lotNumber)),
     ),
   );
 }

@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, manufacturedProduct, templateId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { measured, physicalQuantity, quantityText as formatQuantity } from '../cda/quantity';
 import { displayDate, intervalTime } from '../cda/time';
@@ -186,8 +186,7 @@ function medicationActivity(context: ConversionContext, course: MedicationCourse
   return el(
     'substanceAdministration',
     { classCode: 'SBADM', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.16'),
-    templateId('2.16.840.1.113883.10.20.22.4.16', '2014-06-09'),
+    templateIds('2.16.840.1.113883.10.20.22.4.16', '2014-06-09'),
     entryId(course.source, context.documentId),
     el('text', null, el('reference', { value: `#${rowId}` })),
     el('statusCode', { code: course.status }),
@@ -201,13 +200,7 @@ function medicationActivity(context: ConversionContext, course: MedicationCourse
     el(
       'consumable',
       null,
-      el(
-        'manufacturedProduct',
-        { classCode: 'MANU' },
-        templateId('2.16.840.1.113883.10.20.22.4.23'),
-        templateId('2.16.840.1.113883.10.20.22.4.23', '2014-06-09'),
-        el('manufacturedMaterial', null, codedElement('code', medication, `${rowId}-name`)),
-      ),
+      manufacturedProduct('2.16.840.1.113883.10.20.22.4.23', '2014-06-09', codedElement('code', medication, `${rowId}-name`)),
     ),
     requests.map((request) => el('entryRelationship', { typeCode: 'REFR' }, supplyOrder(context, request, medication))),
     instructions.map((instruction) =>
@@ -217,8 +210,7 @@ function medicationActivity(context: ConversionContext, course: MedicationCourse
         el(
           'act',
           { classCode: 'ACT', moodCode: 'INT' },
-          templateId('2.16.840.1.113883.10.20.22.4.20'),
-          templateId('2.16.840.1.113883.10.20.22.4.20', '2014-06-09'),
+          templateIds('2.16.840.1.113883.10.20.22.4.20', '2014-06-09'),
           fixedCode('code', '171044003', OID.snomed, 'Patient medication education', 'SNOMED CT'),
           el('text', null, instruction),
           el('statusCode', { code: 'completed' }),
@@ -248,8 +240,7 @@ function supplyOrder(context: ConversionContext, request: MedicationRequest, med
   return el(
     'supply',
     { classCode: 'SPLY', moodCode: 'INT' },
-    templateId('2.16.840.1.113883.10.20.22.4.17'),
-    templateId('2.16.840.1.113883.10.20.22.4.17', '2014-06-09'),
+    templateIds('2.16.840.1.113883.10.20.22.4.17', '2014-06-09'),
     entryId(request, context.documentId),
     el('text', null, request.intent === 'plan' ? 'Authorisation' : 'Issue'),
     el('statusCode', { code: REQUEST_STATUS[request.status ?? ''] ?? 'completed' }),
@@ -259,13 +250,7 @@ function supplyOrder(context: ConversionContext, request: MedicationRequest, med
     el(
       'product',
       null,
-      el(
-        'manufacturedProduct',
-        { classCode: 'MANU' },
-        templateId('2.16.840.1.113883.10.20.22.4.23'),
-        templateId('2.16.840.1.113883.10.20.22.4.23', '2014-06-09'),
-        el('manufacturedMaterial', null, codedElement('code', medication)),
-      ),
+      manufacturedProduct('2.16.840.1.113883.10.20.22.4.23', '2014-06-09', codedElement('code', medication)),
     ),
   );
 }

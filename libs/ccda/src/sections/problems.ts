@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { codedElement, conceptText, fixedCode } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { displayDate, hl7Ts, intervalTime } from '../cda/time';
 import { Condition, Extension, annotationText, objects, text } from '../record/fhir';
@@ -59,8 +59,7 @@ function concernAct(condition: Condition, resolved: boolean, rowId: string, docu
   return el(
     'act',
     { classCode: 'ACT', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.3'),
-    templateId('2.16.840.1.113883.10.20.22.4.3', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.3', '2015-08-01'),
     el('id', { root: documentId, extension: `concern/${condition.id ?? rowId}` }),
     fixedCode('code', 'CONC', OID.actCode, 'Concern'),
     el('statusCode', { code: resolved ? 'completed' : 'active' }),
@@ -76,8 +75,7 @@ function concernAct(condition: Condition, resolved: boolean, rowId: string, docu
       el(
         'observation',
         { classCode: 'OBS', moodCode: 'EVN' },
-        templateId('2.16.840.1.113883.10.20.22.4.4'),
-        templateId('2.16.840.1.113883.10.20.22.4.4', '2015-08-01'),
+        templateIds('2.16.840.1.113883.10.20.22.4.4', '2015-08-01'),
         entryId(condition, documentId),
         el(
           'code',

@@ -1,6 +1,6 @@
 import { XmlElement, el } from '@gpb/xml';
 import { codedElement, conceptText } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { interpretationCode, observationValue, rangeText, referenceRanges, valueText } from '../cda/observation-value';
 import { displayDate, hl7Ts, organizerTime } from '../cda/time';
@@ -133,8 +133,7 @@ function resultOrganizer(context: ConversionContext, report: DiagnosticReport, s
   return el(
     'organizer',
     { classCode: 'BATTERY', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.1'),
-    templateId('2.16.840.1.113883.10.20.22.4.1', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.1', '2015-08-01'),
     entryId(report, context.documentId),
     codedElement('code', report.code),
     el('statusCode', { code: REPORT_STATUS[report.status ?? ''] ?? 'completed' }),
@@ -149,8 +148,7 @@ function standaloneOrganizer(context: ConversionContext, observation: Observatio
   return el(
     'organizer',
     { classCode: 'CLUSTER', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.1'),
-    templateId('2.16.840.1.113883.10.20.22.4.1', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.1', '2015-08-01'),
     el('id', { root: context.documentId, extension: `organizer/${observation.id ?? rowId}` }),
     codedElement('code', observation.code),
     el('statusCode', { code: 'completed' }),
@@ -165,8 +163,7 @@ export function resultObservation(context: ConversionContext, observation: Obser
   return el(
     'observation',
     { classCode: 'OBS', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.2'),
-    templateId('2.16.840.1.113883.10.20.22.4.2', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.2', '2015-08-01'),
     entryId(observation, context.documentId),
     codedElement('code', observation.code, `${rowId}-name`),
     el('text', null, el('reference', { value: `#${rowId}` })),

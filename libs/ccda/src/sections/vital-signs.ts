@@ -1,7 +1,7 @@
 import { XmlElement, el } from '@gpb/xml';
 import { OID } from '../cda/code-systems';
 import { conceptText } from '../cda/coded';
-import { NarrativeIds, entryId, templateId } from '../cda/ids';
+import { NarrativeIds, entryId, templateIds } from '../cda/ids';
 import { NarrativeRow } from '../cda/narrative';
 import { interpretationCode } from '../cda/observation-value';
 import { physicalQuantity, quantityText } from '../cda/quantity';
@@ -104,8 +104,7 @@ function vitalSignsOrganizer(context: ConversionContext, observation: Observatio
   return el(
     'organizer',
     { classCode: 'CLUSTER', moodCode: 'EVN' },
-    templateId('2.16.840.1.113883.10.20.22.4.26'),
-    templateId('2.16.840.1.113883.10.20.22.4.26', '2015-08-01'),
+    templateIds('2.16.840.1.113883.10.20.22.4.26', '2015-08-01'),
     entryId(observation, context.documentId),
     el(
       'code',
@@ -121,8 +120,7 @@ function vitalSignsOrganizer(context: ConversionContext, observation: Observatio
         el(
           'observation',
           { classCode: 'OBS', moodCode: 'EVN' },
-          templateId('2.16.840.1.113883.10.20.22.4.27'),
-          templateId('2.16.840.1.113883.10.20.22.4.27', '2014-06-09'),
+          templateIds('2.16.840.1.113883.10.20.22.4.27', '2014-06-09'),
           el('id', { root: context.documentId, extension: `vital/${observation.id ?? 'unidentified'}/${index}` }),
           el('code', { code: reading.vital.loinc, codeSystem: OID.loinc, codeSystemName: 'LOINC', displayName: reading.vital.name }),
           el('text', null, el('reference', { value: `#${rowIds[index] ?? ''}` })),
