@@ -48,6 +48,18 @@ const CASES: readonly Case[] = [
     status: 500,
     code: 'MustUnderstand',
   },
+  {
+    name: 'a non-anonymous wsa:ReplyTo (an asynchronous reply we would have to send elsewhere)',
+    contentType: SOAP12,
+    body: (t) =>
+      envelope(
+        { iti55: 'urn:hl7-org:v3:PRPA_IN201305UV02:CrossGatewayPatientDiscovery', iti47: 'urn:hl7-org:v3:PRPA_IN201305UV02', iti38: 'urn:ihe:iti:2007:CrossGatewayQuery', iti39: 'urn:ihe:iti:2007:CrossGatewayRetrieve' }[t] ?? '',
+        undefined,
+        '<wsa:ReplyTo><wsa:Address>https://attacker.example/collect</wsa:Address></wsa:ReplyTo>',
+      ),
+    status: 400,
+    code: 'Sender',
+  },
   { name: 'a body over the size limit', contentType: SOAP12, body: () => Buffer.alloc(MAX_BODY_BYTES + 1024, 'a'), status: 413, code: 'Sender' },
   { name: 'a broken MTOM package', contentType: 'multipart/related; type="application/xop+xml"; boundary=nope', body: () => '--other\r\n\r\n<x/>\r\n--other--', status: 400, code: 'Sender' },
 ];
@@ -72,6 +84,12 @@ describe('bad input on every IHE endpoint gets a SOAP fault, never a crash', () 
       expect(xml).not.toContain('root:');
       expect(await validateSoapMessage(xml)).toEqual({ valid: true, errors: [] });
     });
+  });
+
+  it('names the WS-Addressing problem when an asynchronous reply is asked for', async () => {
+    const body = envelope('urn:ihe:iti:2007:CrossGatewayQuery', undefined, '<wsa:ReplyTo><wsa:Address>https://elsewhere.example/replies</wsa:Address></wsa:ReplyTo>');
+    const response = await request(suite.url).post('/ihe/iti38').set('Content-Type', SOAP12).send(body);
+    expect(readSoapResponse(response.text).fault?.subcode).toBe('wsa:OnlyAnonymousAddressSupported');
   });
 
   it('answers an unknown endpoint with a SOAP fault', async () => {

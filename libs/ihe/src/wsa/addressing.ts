@@ -35,3 +35,16 @@ export function addressingHeaderRequiredFault(header: 'Action' | 'MessageID', re
     relatesTo,
   };
 }
+
+/**
+ * Sender fault for a non-anonymous wsa:ReplyTo/FaultTo (WS-Addressing 1.0 SOAP Binding §6.4.1.5): this
+ * gateway answers on the same HTTP exchange and never sends patient data to an address the request names.
+ */
+export function onlyAnonymousAddressSupportedFault(header: 'ReplyTo' | 'FaultTo', relatesTo?: string): SoapFaultSpec {
+  return {
+    code: 'Sender',
+    subcode: 'wsa:OnlyAnonymousAddressSupported',
+    reason: `wsa:${header} must be the anonymous address: responses are returned on the same HTTP connection.`,
+    relatesTo,
+  };
+}

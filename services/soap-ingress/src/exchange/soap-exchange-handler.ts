@@ -9,9 +9,12 @@ import {
   addressingHeaderRequiredFault,
   buildSoapFault,
   buildSoapResponse,
+  WSA_NONE,
   faultHttpStatus,
+  isAnonymousAddress,
   mustUnderstandFault,
   newMessageId,
+  onlyAnonymousAddressSupportedFault,
   readSoapRequest,
   transactionForAction,
 } from '@gpb/ihe';
@@ -51,6 +54,9 @@ export class SoapExchangeHandler {
     if (!header.action) return this.fault(addressingHeaderRequiredFault('Action', header.messageId));
     if (transactionForAction(header.action) !== exchange.transaction) return this.fault(actionNotSupportedFault(header.action, header.messageId));
     if (!header.messageId) return this.fault(addressingHeaderRequiredFault('MessageID', header.messageId));
+    // wsa:none means "no reply wanted"; anything but anonymous asks for an asynchronous reply we do not send.
+    if (!isAnonymousAddress(header.replyTo) && header.replyTo !== WSA_NONE) return this.fault(onlyAnonymousAddressSupportedFault('ReplyTo', header.messageId));
+    if (!isAnonymousAddress(header.faultTo) && header.faultTo !== WSA_NONE) return this.fault(onlyAnonymousAddressSupportedFault('FaultTo', header.messageId));
 
     const attachments = await this.readAttachments(exchange.attachments);
     if (!attachments) return this.fault({ code: 'Receiver', subcode: 'RequestExpired', reason: 'An MTOM part expired before it could be read; send the request again.' });
