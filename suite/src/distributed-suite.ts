@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ProcessSupervisor } from './process-supervisor';
 import { ServiceName } from './service-catalog';
 import { overlay, sandboxEnvironment } from './sandbox-environment';
@@ -37,6 +38,8 @@ export function startDistributedSuite(options: DistributedSuiteOptions): Process
     });
     Object.assign(base, sandboxEnvironment(`http://127.0.0.1:${sandboxPort}`));
   }
+  // A development run without CACHE_KEY_SECRET gets one for its lifetime; deployments set their own.
+  base['CACHE_KEY_SECRET'] = randomBytes(24).toString('base64url');
   const env = overlay(base, options.env);
   for (const [name, opsPort] of Object.entries(OPS_PORTS) as [keyof typeof OPS_PORTS, number][]) {
     supervisor.start({ name, env: { ...env, OPS_PORT: env[`OPS_PORT_${name.toUpperCase().replace('-', '_')}`] ?? String(opsPort) } });

@@ -1,4 +1,4 @@
-import { MemoryCache } from '@gpb/cache';
+import { MemoryCache, Pseudonymiser } from '@gpb/cache';
 import { EnvReader } from '@gpb/config';
 import { InProcessBroker } from '@gpb/messaging';
 import { Metrics, initTracing } from '@gpb/observability';
@@ -42,6 +42,7 @@ export async function startEmbeddedSuite(options: EmbeddedSuiteOptions = {}): Pr
     transport: { kind: 'in-process', broker: new InProcessBroker() },
     cache: new MemoryCache(),
     metrics: new Metrics(),
+    pseudonyms: Pseudonymiser.ephemeral(),
     logLevel,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   };

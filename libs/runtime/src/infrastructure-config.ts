@@ -10,6 +10,14 @@ export interface InfrastructureConfig {
   readonly logLevel: string;
   /** Port of the service's own /health and /metrics endpoints. */
   readonly opsPort: number;
+  /** Keys the hashes of patient identifiers in Redis keys; the same on every service. */
+  readonly cacheKeySecret: string;
+}
+
+function cacheKeySecret(env: EnvReader): string {
+  const secret = env.required('CACHE_KEY_SECRET', 'a random secret of at least 16 characters, the same on every service');
+  if (secret && secret.length < 16) env.problem('CACHE_KEY_SECRET must be at least 16 characters');
+  return secret;
 }
 
 export function readInfrastructureConfig(env: EnvReader, defaultOpsPort: number): InfrastructureConfig {
@@ -22,5 +30,6 @@ export function readInfrastructureConfig(env: EnvReader, defaultOpsPort: number)
     otlpEndpoint: env.url('OTEL_EXPORTER_OTLP_ENDPOINT'),
     logLevel: env.oneOf('LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
     opsPort: env.int('OPS_PORT', defaultOpsPort, { min: 0, max: 65535 }),
+    cacheKeySecret: cacheKeySecret(env),
   };
 }

@@ -1,4 +1,4 @@
-import { BlobStore, KeyValueCache, RedisCache } from '@gpb/cache';
+import { BlobStore, KeyValueCache, Pseudonymiser, RedisCache } from '@gpb/cache';
 import { ContractClient, TransportConfig, createClientTransport } from '@gpb/messaging';
 import { Logger, Metrics, createLogger, initTracing } from '@gpb/observability';
 import { InfrastructureConfig } from './infrastructure-config';
@@ -13,6 +13,8 @@ export interface ServiceRuntime {
   readonly cache: KeyValueCache;
   /** Claim-check store for bodies too large for a message. */
   readonly blobs: BlobStore;
+  /** Names patient identifiers in cache keys without revealing them. */
+  readonly pseudonyms: Pseudonymiser;
   readonly logger: Logger;
   readonly metrics: Metrics;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export async function createDistributedRuntime(service: string, infra: Infrastru
     bus,
     cache,
     blobs: new BlobStore(blobStore),
+    pseudonyms: Pseudonymiser.withSecret(infra.cacheKeySecret),
     logger,
     metrics: new Metrics(),
     close: async () => {
@@ -51,6 +54,7 @@ export interface EmbeddedPlatform {
   readonly transport: TransportConfig;
   readonly cache: KeyValueCache;
   readonly metrics: Metrics;
+  readonly pseudonyms: Pseudonymiser;
   readonly logLevel: string;
   /** Where every service's log lines go; stdout when absent. */
   readonly logStream?: NodeJS.WritableStream;
@@ -64,6 +68,7 @@ export function createEmbeddedRuntime(service: string, platform: EmbeddedPlatfor
     bus,
     cache: platform.cache,
     blobs: new BlobStore(platform.cache),
+    pseudonyms: platform.pseudonyms,
     logger: createLogger({ service, level: platform.logLevel, ...(platform.logStream ? { stream: platform.logStream } : {}) }),
     metrics: platform.metrics,
     close: async () => bus.close(),

@@ -25,6 +25,7 @@ export const pdsService: ServiceDefinition<PdsConfig> = {
         },
       },
       cache: runtime.cache,
+      pseudonyms: runtime.pseudonyms,
       rateLimiter: new WindowRateLimiter(runtime.cache),
       breaker: new CircuitBreaker({ failureThreshold: config.breakerFailureThreshold, coolDownMs: config.breakerCoolDownMs }),
       logger: runtime.logger,

@@ -55,6 +55,7 @@ describeIntegration('distributed suite: every service its own process over real 
         NATS_URL: testNatsUrl(),
         REDIS_URL: testRedisUrl(),
         REDIS_KEY_PREFIX: `gpb-test-${randomUUID()}:`,
+        CACHE_KEY_SECRET: randomUUID(),
         PORT: String(gatewayPort),
         HOST: '127.0.0.1',
         NHS_SANDBOX_PORT: String(sandboxPort),

@@ -18,7 +18,7 @@ describeIntegration('replicas over real NATS and Redis share one access token an
 
   beforeAll(async () => {
     sandbox = await startNhsSandbox({ port: 0 });
-    const infra = { natsUrl: testNatsUrl(), redisUrl: testRedisUrl(), redisKeyPrefix: `gpb-replicas-${randomUUID()}:`, logLevel: 'error', opsPort: 0 };
+    const infra = { natsUrl: testNatsUrl(), redisUrl: testRedisUrl(), redisKeyPrefix: `gpb-replicas-${randomUUID()}:`, logLevel: 'error', opsPort: 0, cacheKeySecret: randomUUID() };
     const env = () =>
       new EnvReader({
         NHS_TOKEN_URL: `${sandbox.url}/oauth2/token`,

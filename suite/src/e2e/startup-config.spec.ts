@@ -16,7 +16,7 @@ function start(service: ServiceName, env: Record<string, string>): { status: num
 /** Configuration is validated at start-up: every problem named at once, no secret echoed. */
 describe('start-up configuration errors name the variable', () => {
   it.each([
-    ['pds', ['NATS_URL', 'REDIS_URL', 'PDS_BASE_URL']],
+    ['pds', ['NATS_URL', 'REDIS_URL', 'CACHE_KEY_SECRET', 'PDS_BASE_URL']],
     ['gpconnect', ['NATS_URL', 'REDIS_URL', 'SDS_BASE_URL', 'NHS_API_KEY', 'GPC_FROM_ASID']],
     ['token', ['NATS_URL', 'REDIS_URL', 'NHS_TOKEN_URL', 'NHS_API_KEY', 'TOKEN_KEY_FILES']],
   ] as const)('%s refuses to start without its settings, naming each', (service, names) => {

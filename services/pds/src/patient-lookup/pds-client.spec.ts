@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Request } from 'express';
-import { MemoryCache } from '@gpb/cache';
+import { MemoryCache, Pseudonymiser } from '@gpb/cache';
 import { ok, type Result } from '@gpb/contracts';
 import { WindowRateLimiter } from '@gpb/http';
 import { PdsClient, patientCacheKey, type PdsClientOptions } from './pds-client';
@@ -67,6 +67,7 @@ describe('PdsClient', () => {
   let tokenCalls: (boolean | undefined)[];
   let baseUrl: string;
 
+  const pseudonyms = Pseudonymiser.withSecret('pds-client-spec-secret');
   const tokens = {
     get: async (refresh?: boolean): Promise<Result<string>> => {
       tokenCalls.push(refresh);
@@ -77,7 +78,7 @@ describe('PdsClient', () => {
   const client = (overrides: Partial<PdsClientOptions> = {}) =>
     new PdsClient(
       { baseUrl, endUserOdsCode: 'X26', timeoutMs: 2_000, rateLimitPerSecond: 50, cacheTtlSeconds: 300, ...overrides },
-      { tokens, cache, rateLimiter: new WindowRateLimiter(cache), logger: { warn: (message, meta) => warnings.push({ message, meta }) } },
+      { tokens, cache, pseudonyms, rateLimiter: new WindowRateLimiter(cache), logger: { warn: (message, meta) => warnings.push({ message, meta }) } },
     );
 
   beforeEach(async () => {
@@ -123,18 +124,20 @@ describe('PdsClient', () => {
     expect(last.header('authorization')).toBe('Bearer good-token');
   });
 
-  it('caches a found patient under the hashed NHS number, reporting misses and hits', async () => {
+  it('caches a found patient under a keyed hash of the NHS number, reporting misses and hits', async () => {
     const lookups: string[] = [];
     const pds = new PdsClient(
       { baseUrl, timeoutMs: 2_000, rateLimitPerSecond: 50, cacheTtlSeconds: 300 },
-      { tokens, cache, rateLimiter: new WindowRateLimiter(cache), observer: { cacheLookup: (name, result) => lookups.push(`${name}:${result}`) } },
+      { tokens, cache, pseudonyms, rateLimiter: new WindowRateLimiter(cache), observer: { cacheLookup: (name, result) => lookups.push(`${name}:${result}`) } },
     );
     await pds.read('9693632109');
     const hits = stub.seen.length;
     expect(await pds.read('9693632109')).toMatchObject({ ok: true, value: { outcome: 'found' } });
     expect(stub.seen.length).toBe(hits);
-    expect(patientCacheKey('9693632109')).toMatch(/^pds:patient:[0-9a-f]{64}$/);
-    expect(await cache.get(patientCacheKey('9693632109'))).toContain('GARTON');
+    expect(patientCacheKey('9693632109', pseudonyms)).toMatch(/^pds:patient:[0-9a-f]{40}$/);
+    // Not a plain hash: without the secret, trying every NHS number would not find it.
+    expect(patientCacheKey('9693632109', pseudonyms)).not.toBe(patientCacheKey('9693632109', Pseudonymiser.withSecret('another-secret-value')));
+    expect(await cache.get(patientCacheKey('9693632109', pseudonyms))).toContain('GARTON');
     expect(lookups).toEqual(['pds-patient:miss', 'pds-patient:hit']);
   });
 
@@ -151,7 +154,7 @@ describe('PdsClient', () => {
     const result = await client().read('9000000025');
     expect(result).toEqual(ok({ outcome: 'restricted' }));
     expect(JSON.stringify(result)).not.toContain('Smythe');
-    expect(await cache.get(patientCacheKey('9000000025'))).toBeNull();
+    expect(await cache.get(patientCacheKey('9000000025', pseudonyms))).toBeNull();
   });
 
   it('reads a minimal record (identifier only)', async () => {
@@ -247,8 +250,8 @@ describe('PdsClient', () => {
       };
     }
     const options = { baseUrl, timeoutMs: 3_000, rateLimitPerSecond: 2, cacheTtlSeconds: 0 };
-    const a = new PdsClient(options, { tokens, cache, rateLimiter: new WindowRateLimiter(cache, { now }) });
-    const b = new PdsClient(options, { tokens, cache, rateLimiter: new WindowRateLimiter(cache, { now }) });
+    const a = new PdsClient(options, { tokens, cache, pseudonyms, rateLimiter: new WindowRateLimiter(cache, { now }) });
+    const b = new PdsClient(options, { tokens, cache, pseudonyms, rateLimiter: new WindowRateLimiter(cache, { now }) });
     const results = await Promise.all([a.read('9000000009'), b.read('9693632109'), a.read('9000000033'), b.read('9000000025')]);
     expect(results.every((result) => result.ok)).toBe(true);
     const perSecond = new Map<number, number>();
@@ -271,7 +274,7 @@ describe('PdsClient', () => {
         'address-postalcode': 'LS1 6AE',
         '_max-results': '1',
       });
-      expect(await cache.get(patientCacheKey('9000000009'))).not.toBeNull();
+      expect(await cache.get(patientCacheKey('9000000009', pseudonyms))).not.toBeNull();
     });
 
     it('maps a deceased match with its date of death', async () => {

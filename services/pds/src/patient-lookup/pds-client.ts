@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { getJson, setJson, type KeyValueCache } from '@gpb/cache';
+import { randomUUID } from 'node:crypto';
+import { getJson, setJson, type KeyValueCache, type Pseudonymiser } from '@gpb/cache';
 import { contractError, fail, ok, type ContractError, type PatientLookup, type PatientSearch, type Result } from '@gpb/contracts';
 import { callUpstream, SingleFlight, upstreamFailureError, type CircuitBreaker, type RateLimiter, type UpstreamObserver } from '@gpb/http';
 import { isRestricted, toDemographics } from './demographics';
@@ -31,6 +31,8 @@ export interface WarnLogger {
 export interface PdsClientDeps {
   readonly tokens: AccessTokenSource;
   readonly cache: KeyValueCache;
+  /** Names NHS numbers in cache keys. */
+  readonly pseudonyms: Pseudonymiser;
   readonly rateLimiter: RateLimiter;
   /** Shared by every PDS call under the key "pds". */
   readonly breaker?: CircuitBreaker;
@@ -50,11 +52,11 @@ export interface LookupOptions {
 export const PDS_RATE_LIMIT_KEY = 'pds';
 
 /**
- * Cache key of a found patient: `pds:patient:<sha256 hex of the NHS number>`, TTL `cacheTtlSeconds`,
- * owned by the pds service. The NHS number is hashed so it never appears in clear in Redis.
+ * Cache key of a found patient: `pds:patient:<keyed hash of the NHS number>`, TTL `cacheTtlSeconds`,
+ * owned by the pds service. The NHS number never appears in Redis, not even as a plain hash.
  */
-export function patientCacheKey(nhsNumber: string): string {
-  return `pds:patient:${createHash('sha256').update(nhsNumber).digest('hex')}`;
+export function patientCacheKey(nhsNumber: string, pseudonyms: Pseudonymiser): string {
+  return `pds:patient:${pseudonyms.of('nhs-number', nhsNumber)}`;
 }
 
 interface PdsAnswer {
@@ -79,7 +81,7 @@ export class PdsClient {
   async read(nhsNumber: string, options: LookupOptions = {}): Promise<Result<PatientLookup>> {
     const normalised = normaliseNhsNumber(nhsNumber) ?? '';
     if (!isValidNhsNumber(normalised)) return fail(contractError('INVALID_NHS_NUMBER', 'the NHS number fails the format or Modulus 11 check'));
-    const key = patientCacheKey(normalised);
+    const key = patientCacheKey(normalised, this.deps.pseudonyms);
     const cached = this.options.cacheTtlSeconds > 0 ? await getJson<PatientLookup>(this.deps.cache, key) : undefined;
     this.deps.observer?.cacheLookup?.('pds-patient', cached ? 'hit' : 'miss');
     if (cached) return ok(cached);
@@ -105,7 +107,7 @@ export class PdsClient {
     const answer = await this.call(`${this.baseUrl}/Patient?${params.toString()}`, options);
     if (!answer.ok) return answer;
     const lookup = this.interpretSearch(answer.value);
-    if (lookup.ok && lookup.value.outcome === 'found') await this.remember(patientCacheKey(lookup.value.patient.nhsNumber), lookup.value);
+    if (lookup.ok && lookup.value.outcome === 'found') await this.remember(patientCacheKey(lookup.value.patient.nhsNumber, this.deps.pseudonyms), lookup.value);
     return lookup;
   }
 

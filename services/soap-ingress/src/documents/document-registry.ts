@@ -2,7 +2,6 @@ import { getJson, setJson } from '@gpb/cache';
 import { BlobRef, BuildDocumentReply, Requester, Result, Subjects, ok } from '@gpb/contracts';
 import { ServiceRuntime } from '@gpb/runtime';
 import { SoapIngressConfig } from '../config';
-import { patientKey } from '../patients/patient-key';
 import { newDocumentUniqueId, newEntryUuid } from './document-id';
 
 /** What we know about a document we generated: enough to advertise it, serve it and regenerate it. */
@@ -15,10 +14,10 @@ export interface DocumentRecord extends Omit<BuildDocumentReply, 'document' | 'd
 }
 
 const metaKey = (uniqueId: string) => `doc:meta:${uniqueId}`;
-const currentKey = (nhsNumber: string) => `doc:patient:${patientKey(nhsNumber)}`;
+
 const entryKey = (entryUuid: string) => `doc:entry:${entryUuid}`;
 const onDemandKey = (uniqueId: string) => `doc:ondemand:${uniqueId}`;
-const onDemandPatientKey = (nhsNumber: string) => `doc:ondemand-patient:${patientKey(nhsNumber)}`;
+
 
 /** An On-Demand entry: the promise of a GP summary generated when it is retrieved. */
 export interface OnDemandRecord {
@@ -29,7 +28,7 @@ export interface OnDemandRecord {
 }
 
 /**
- * Owns the generated-document keys: `doc:meta:<uniqueId>` (kept for DOCUMENT_INDEX_TTL_SECONDS so an
+ * Owns the generated-document keys (patients named by keyed hashes): `doc:meta:<uniqueId>` (kept for DOCUMENT_INDEX_TTL_SECONDS so an
  * evicted document can be regenerated under the same uniqueId) and `doc:patient:<hash>` → the
  * patient's current document (DOCUMENT_TTL_SECONDS, the same TTL as the document body).
  */
@@ -41,9 +40,17 @@ export class DocumentRegistry {
     private readonly config: SoapIngressConfig,
   ) {}
 
+  private currentKey(nhsNumber: string): string {
+    return `doc:patient:${this.runtime.pseudonyms.of('nhs-number', nhsNumber)}`;
+  }
+
+  private onDemandPatientKey(nhsNumber: string): string {
+    return `doc:ondemand-patient:${this.runtime.pseudonyms.of('nhs-number', nhsNumber)}`;
+  }
+
   /** The patient's document if one is still cached. */
   async current(nhsNumber: string): Promise<DocumentRecord | undefined> {
-    const uniqueId = await this.runtime.cache.get(currentKey(nhsNumber)).catch(() => null);
+    const uniqueId = await this.runtime.cache.get(this.currentKey(nhsNumber)).catch(() => null);
     const record = uniqueId ? await this.find(uniqueId) : undefined;
     this.runtime.metrics.cacheLookups.inc({ service: this.runtime.service, cache: 'current-document', result: record ? 'hit' : 'miss' });
     return record;
@@ -63,11 +70,11 @@ export class DocumentRegistry {
    * can retrieve what it found. Random ids: they must not reveal the NHS number.
    */
   async onDemandEntry(nhsNumber: string, odsCode: string): Promise<OnDemandRecord> {
-    const known = await getJson<OnDemandRecord>(this.runtime.cache, onDemandPatientKey(nhsNumber));
+    const known = await getJson<OnDemandRecord>(this.runtime.cache, this.onDemandPatientKey(nhsNumber));
     const record: OnDemandRecord = known ? { ...known, odsCode } : { uniqueId: newDocumentUniqueId(), entryUuid: newEntryUuid(), nhsNumber, odsCode };
     const ttl = this.config.documentIndexTtlSeconds;
     await Promise.all([
-      setJson(this.runtime.cache, onDemandPatientKey(nhsNumber), record, ttl),
+      setJson(this.runtime.cache, this.onDemandPatientKey(nhsNumber), record, ttl),
       setJson(this.runtime.cache, onDemandKey(record.uniqueId), record, ttl),
       this.runtime.cache.set(entryKey(record.entryUuid), record.uniqueId, ttl).catch(() => undefined),
     ]);
@@ -109,7 +116,7 @@ export class DocumentRegistry {
     };
     await setJson(this.runtime.cache, metaKey(uniqueId), document, this.config.documentIndexTtlSeconds);
     await this.runtime.cache.set(entryKey(document.entryUuid), uniqueId, this.config.documentIndexTtlSeconds).catch(() => undefined);
-    await this.runtime.cache.set(currentKey(nhsNumber), uniqueId, this.config.documentTtlSeconds).catch(() => undefined);
+    await this.runtime.cache.set(this.currentKey(nhsNumber), uniqueId, this.config.documentTtlSeconds).catch(() => undefined);
     return ok(document);
   }
 }

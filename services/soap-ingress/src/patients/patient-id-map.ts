@@ -6,11 +6,10 @@ export interface PatientIdentifier {
   readonly extension: string;
 }
 
-const mapKey = (id: PatientIdentifier) => `patient:map:${id.root}:${id.extension}`;
 
 /**
  * Remembers which NHS number a client's own patient id (e.g. an Epic Care Everywhere id) belongs to,
- * so a later ITI-38 naming only that id resolves. Key `patient:map:<root>:<extension>`, TTL
+ * so a later ITI-38 naming only that id resolves. Key `patient:map:<keyed hash of root|extension>`, TTL
  * PATIENT_ID_MAP_TTL_SECONDS.
  */
 export class PatientIdMap {
@@ -19,12 +18,17 @@ export class PatientIdMap {
     private readonly ttlSeconds: number,
   ) {}
 
+  /** A client's MRN identifies a patient as surely as an NHS number: it is named by a keyed hash too. */
+  private mapKey(id: PatientIdentifier): string {
+    return `patient:map:${this.runtime.pseudonyms.of('client-id', `${id.root}|${id.extension}`)}`;
+  }
+
   async remember(ids: readonly PatientIdentifier[], nhsNumber: string): Promise<void> {
-    await Promise.all(ids.map((id) => this.runtime.cache.set(mapKey(id), nhsNumber, this.ttlSeconds).catch(() => undefined)));
+    await Promise.all(ids.map((id) => this.runtime.cache.set(this.mapKey(id), nhsNumber, this.ttlSeconds).catch(() => undefined)));
   }
 
   async lookup(id: PatientIdentifier): Promise<string | undefined> {
-    const nhsNumber = await this.runtime.cache.get(mapKey(id)).catch(() => null);
+    const nhsNumber = await this.runtime.cache.get(this.mapKey(id)).catch(() => null);
     this.runtime.metrics.cacheLookups.inc({ service: this.runtime.service, cache: 'patient-id-map', result: nhsNumber ? 'hit' : 'miss' });
     return nhsNumber ?? undefined;
   }
